@@ -1,0 +1,188 @@
+package com.sequentum.mcp.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one logical request to the Sequentum API: builds headers, applies the per-attempt timeout,
+ * retries per {@link RetryPolicy}, and maps failures to {@link ApiRequestError}, {@link RateLimitError},
+ * {@link ApiTimeoutError}, {@link ApiNetworkError} or {@link AuthenticationError}. Never follows redirects:
+ * a 3xx is returned with its {@code Location} so the caller can report it without downloading anything.
+ */
+public final class ApiHttp {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHttp.class);
+    public static final String DEFAULT_BASE_URL = "https://dashboard.sequentum.com";
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient client;
+    private final String baseUrl;
+    private final Duration timeout;
+    private final RetryPolicy retry;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+
+    public ApiHttp(HttpClient client, String baseUrl, Duration timeout, RetryPolicy retry, Sleeper sleeper, Clock clock,
+            ObjectMapper mapper) {
+        this.client = client;
+        this.baseUrl = normaliseBaseUrl(baseUrl);
+        this.timeout = timeout;
+        this.retry = retry;
+        this.sleeper = sleeper;
+        this.clock = clock;
+        this.mapper = mapper;
+    }
+
+    /** A client with the production defaults (30 s per attempt, 3 retries, real clock). */
+    public static ApiHttp create(String baseUrl, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        return new ApiHttp(http, baseUrl, timeout, RetryPolicy.standard(), Sleeper.REAL, Clock.systemUTC(),
+                new ObjectMapper());
+    }
+
+    /** Empty or unset means the default; exactly one trailing slash is removed. */
+    public static String normaliseBaseUrl(String url) {
+        if (url == null || url.isEmpty()) return DEFAULT_BASE_URL;
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public String baseUrl() { return baseUrl; }
+    public Duration timeout() { return timeout; }
+    public ObjectMapper mapper() { return mapper; }
+
+    /** Sends the request (retrying where allowed) and returns the successful answer. */
+    public ApiResponse send(Credentials credentials, String method, String endpoint, JsonNode body) {
+        String authorization = credentials.authorizationHeader();
+        RuntimeException last = null;
+        int attempts = retry.retriesMethod(method) ? retry.maxRetries() + 1 : 1;
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            try {
+                return attempt(authorization, method, endpoint, body);
+            } catch (RateLimitError e) {
+                last = e;
+                if (attempt + 1 >= attempts) break;
+                pause(retry.delay(attempt, e.retryAfterSeconds()));
+            } catch (ApiRequestError e) {
+                last = e;
+                if (!retry.retriesStatus(e.statusCode()) || attempt + 1 >= attempts) break;
+                pause(retry.delay(attempt, null));
+            } catch (ApiTimeoutError e) {
+                last = e;
+                if (attempt + 1 >= attempts) break;
+                pause(retry.delay(attempt, null));
+            }
+        }
+        throw last;
+    }
+
+    private void pause(Duration d) {
+        try {
+            sleeper.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiNetworkError("Interrupted while waiting to retry");
+        }
+    }
+
+    private ApiResponse attempt(String authorization, String method, String endpoint, JsonNode body) {
+        HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(baseUrl + endpoint))
+                .timeout(timeout)
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json");
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8);
+        rb.method(method, publisher);
+        long started = System.nanoTime();
+        HttpResponse<byte[]> response = execute(rb.build(), endpoint);
+        int status = response.statusCode();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} -> {} in {} ms", method, LogRedaction.endpoint(endpoint), status,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        String text = new String(response.body(), StandardCharsets.UTF_8);
+        if (status >= 300 && status < 400) {
+            String location = response.headers().firstValue("Location").orElse(null);
+            if (location != null) {
+                return new ApiResponse(status, URI.create(baseUrl + endpoint).resolve(location).toString(), MissingNode.getInstance());
+            }
+        }
+        if (status < 200 || status >= 300) {
+            String message = ErrorMessages.fromBody(status, text);
+            if (status == 429) {
+                Double retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock);
+                throw new RateLimitError(message, endpoint, retryAfter);
+            }
+            throw new ApiRequestError(status, ErrorMessages.reasonPhrase(status), message, endpoint);
+        }
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        if (contentType.contains("application/json")) {
+            try {
+                JsonNode parsed = mapper.readTree(text);
+                if (parsed == null || parsed.isMissingNode()) {
+                    throw new ApiMalformedResponseError(endpoint, "an empty body");
+                }
+                return new ApiResponse(status, null, parsed);
+            } catch (IOException e) {
+                throw new ApiMalformedResponseError(endpoint, "malformed JSON");
+            }
+        }
+        return new ApiResponse(status, null, TextNode.valueOf(text));
+    }
+
+    private HttpResponse<byte[]> execute(HttpRequest request, String endpoint) {
+        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new ApiTimeoutError(timeout, endpoint);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ApiNetworkError("Request interrupted: " + endpoint);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) throw new ApiTimeoutError(timeout, endpoint);
+            throw new ApiNetworkError(networkMessage(cause));
+        }
+    }
+
+    private String networkMessage(Throwable cause) {
+        String host = URI.create(baseUrl).getHost();
+        if (cause instanceof ConnectException) {
+            return "Could not connect to the Sequentum API at " + host + " (connection refused or unreachable)";
+        }
+        if (cause instanceof UnresolvedAddressException
+                || (cause != null && cause.getCause() instanceof UnresolvedAddressException)) {
+            return "Could not resolve the Sequentum API host " + host;
+        }
+        if (cause instanceof IOException) {
+            return "Network error talking to the Sequentum API at " + host + ": connection closed unexpectedly";
+        }
+        return "Network error talking to the Sequentum API at " + host;
+    }
+}

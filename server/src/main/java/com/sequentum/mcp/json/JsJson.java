@@ -1,0 +1,110 @@
+package com.sequentum.mcp.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Renders JSON the way JavaScript's {@code JSON.stringify(value, null, 2)} does, so tool results read
+ * exactly like the reference server's: two-space indent, {@code "key": value}, empty containers on one
+ * line, integral numbers without a fraction, control characters escaped with lower-case hex.
+ */
+public final class JsJson {
+    private JsJson() {}
+
+    public static String pretty(JsonNode node) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, node, "");
+        return sb.toString();
+    }
+
+    private static void write(StringBuilder sb, JsonNode node, String indent) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            sb.append("null");
+        } else if (node.isTextual()) {
+            quote(sb, node.textValue());
+        } else if (node.isBoolean()) {
+            sb.append(node.booleanValue());
+        } else if (node.isIntegralNumber()) {
+            sb.append(node.canConvertToLong() ? Long.toString(node.longValue()) : number(node.doubleValue()));
+        } else if (node.isNumber()) {
+            sb.append(number(node.doubleValue()));
+        } else if (node.isArray()) {
+            if (node.isEmpty()) {
+                sb.append("[]");
+                return;
+            }
+            String inner = indent + "  ";
+            sb.append("[\n");
+            for (int i = 0; i < node.size(); i++) {
+                sb.append(inner);
+                write(sb, node.get(i), inner);
+                sb.append(i + 1 < node.size() ? ",\n" : "\n");
+            }
+            sb.append(indent).append(']');
+        } else if (node.isObject()) {
+            if (node.isEmpty()) {
+                sb.append("{}");
+                return;
+            }
+            String inner = indent + "  ";
+            sb.append("{\n");
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                sb.append(inner);
+                quote(sb, e.getKey());
+                sb.append(": ");
+                write(sb, e.getValue(), inner);
+                sb.append(it.hasNext() ? ",\n" : "\n");
+            }
+            sb.append(indent).append('}');
+        } else {
+            sb.append(node.toString());
+        }
+    }
+
+    /** JavaScript's Number-to-string: {@code 1}, {@code 1.5}, {@code 1e-7}, {@code 1.5e+21}; NaN/Infinity print as null like JSON.stringify. */
+    public static String number(double d) {
+        if (!Double.isFinite(d)) return "null";
+        if (d == 0) return "0";
+        double abs = Math.abs(d);
+        if (abs >= 1e-6 && abs < 1e21) {
+            if (d == Math.rint(d) && abs < 9.007199254740992E15) return Long.toString((long) d);
+            return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+        }
+        BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        String digits = bd.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - bd.scale();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return (d < 0 ? "-" : "") + mantissa + "e" + (exponent >= 0 ? "+" : "-") + Math.abs(exponent);
+    }
+
+    /** A number as JavaScript would print it inside a message. */
+    public static String number(Number n) {
+        if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) return n.toString();
+        return number(n.doubleValue());
+    }
+
+    public static void quote(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
+                    else sb.append(c);
+                }
+            }
+        }
+        sb.append('"');
+    }
+}
