@@ -1,0 +1,103 @@
+package com.sequentum.mcp;
+
+import com.sequentum.mcp.api.ApiHttp;
+import com.sequentum.mcp.api.Credentials;
+import com.sequentum.mcp.api.SequentumApi;
+import com.sequentum.mcp.policy.Policies;
+import com.sequentum.mcp.tools.Hints;
+import com.sequentum.mcp.tools.ToolCatalogue;
+import com.sequentum.mcp.tools.ToolContext;
+import com.sequentum.mcp.tools.ToolResult;
+import com.sequentum.mcp.tools.ToolRunner;
+import com.sequentum.mcp.tools.ToolSpec;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Turns the catalogues into SDK feature specifications and applies them, with identity, instructions and
+ * capabilities, to a server builder of any transport. One factory serves stdio and HTTP alike; the only
+ * difference is how a request's credentials are found ({@link #credentials}).
+ */
+public final class McpServerFactory {
+    public static final String SERVER_NAME = "sequentum-mcp-server";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ApiHttp http;
+    private final Function<McpTransportContext, Credentials> credentials;
+    private final Clock clock;
+    private final String version;
+    private final boolean debug;
+
+    public McpServerFactory(ApiHttp http, Function<McpTransportContext, Credentials> credentials, Clock clock,
+            String version, boolean debug) {
+        this.http = http;
+        this.credentials = credentials;
+        this.clock = clock;
+        this.version = version;
+        this.debug = debug;
+    }
+
+    /** The API client for a request, bound to that request's credentials. */
+    public SequentumApi apiFor(McpTransportContext context) {
+        return new SequentumApi(http, credentials.apply(context == null ? McpTransportContext.EMPTY : context));
+    }
+
+    public ServerCapabilities capabilities() {
+        return ServerCapabilities.builder().tools(false).prompts(false).resources(false, false).logging().completions().build();
+    }
+
+    public <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> configure(McpServer.SyncSpecification<S> spec) {
+        return spec.serverInfo(SERVER_NAME, version)
+                .instructions(Policies.SUFFICIENCY_POLICY)
+                .capabilities(capabilities())
+                .validateToolInputs(false)
+                .tools(tools());
+    }
+
+    public List<SyncToolSpecification> tools() {
+        return ToolCatalogue.all().stream().map(this::toSdk).toList();
+    }
+
+    public static Tool sdkTool(ToolSpec t) {
+        Hints h = t.hints();
+        ToolAnnotations annotations = ToolAnnotations.builder()
+                .title(t.title())
+                .readOnlyHint(h.readOnly())
+                .destructiveHint(h.destructive())
+                .openWorldHint(h.openWorld())
+                .build();
+        Map<String, Object> schema = JSON.convertValue(t.inputSchema(), new TypeReference<Map<String, Object>>() {});
+        return Tool.builder(t.name()).title(t.title()).description(t.description()).inputSchema(schema)
+                .annotations(annotations).build();
+    }
+
+    private SyncToolSpecification toSdk(ToolSpec t) {
+        return SyncToolSpecification.builder().tool(sdkTool(t)).callHandler((exchange, request) -> {
+            ToolResult result;
+            try {
+                ToolContext ctx = new ToolContext(apiFor(exchange.transportContext()), clock, exchange,
+                        request.progressToken(), debug);
+                result = ToolRunner.run(t, ctx, request.arguments());
+            } catch (RuntimeException e) {
+                result = ToolResult.error(com.sequentum.mcp.tools.ToolErrors.format(e));
+            }
+            return CallToolResult.builder().addTextContent(result.text()).isError(result.isError()).build();
+        }).build();
+    }
+
+    static McpSchema.Implementation implementation(String version) {
+        return new McpSchema.Implementation(SERVER_NAME, version);
+    }
+}
