@@ -1,5 +1,6 @@
 package com.sequentum.mcp.validation;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sequentum.mcp.json.JsJson;
 import java.math.BigDecimal;
@@ -14,7 +15,8 @@ import java.util.Map;
  * {@code arguments} is treated as an empty object.
  */
 public final class Args {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict like JSON.parse: trailing content after the value ({@code {"a":1} x}) is an error. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final Map<String, Object> raw;
 
     public Args(Map<String, Object> raw) {
