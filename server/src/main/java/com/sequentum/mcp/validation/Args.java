@@ -114,7 +114,7 @@ public final class Args {
     public String boundedString(String field, boolean required, boolean trim, Integer min, Integer max) {
         String s = string(field, required);
         if (s == null) return null;
-        String value = trim ? s.trim() : s;
+        String value = trim ? jsTrim(s) : s;
         if (min != null && value.length() < min) {
             throw new InvalidArgumentException("Invalid parameter '" + field + "': must be at least " + min
                     + " characters" + (trim ? " after trimming" : "") + ", got " + value.length());
@@ -141,6 +141,23 @@ public final class Args {
     }
 
     // ---- helpers -----------------------------------------------------------------------------
+
+    /**
+     * JavaScript's {@code String.prototype.trim}: strips JS white space and line terminators (including U+00A0,
+     * U+FEFF, U+2028/2029 and the Zs space separators) but, unlike {@link String#trim}, no other control characters.
+     */
+    public static String jsTrim(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isJsSpace(s.charAt(start))) start++;
+        while (end > start && isJsSpace(s.charAt(end - 1))) end--;
+        return s.substring(start, end);
+    }
+
+    private static boolean isJsSpace(char c) {
+        return c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == '\uFEFF' || c == '\u2028'
+                || c == '\u2029' || Character.getType(c) == Character.SPACE_SEPARATOR;
+    }
 
     public static InvalidArgumentException missing(String field) {
         return new InvalidArgumentException("Missing required parameter: " + field);
