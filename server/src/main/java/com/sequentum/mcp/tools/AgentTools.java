@@ -10,7 +10,8 @@ import java.util.List;
 
 /** Agent Management: list_agents, get_agent, search_agents. */
 public final class AgentTools {
-    static final String AGENT_ID = "The numeric ID of the agent. Find it with list_agents or search_agents.";
+    static final String AGENT_ID = "The numeric ID of the agent. Find it with list_agents or search_agents, or take it from get_agent_build_status "
+            + "when you have just built a new agent.";
 
     private AgentTools() {}
 
@@ -94,7 +95,7 @@ public final class AgentTools {
 
     static ToolResult handleSearch(ToolContext ctx, Args a) {
         String query = a.string("query", true);
-        if (query.trim().isEmpty()) throw new InvalidArgumentException("Search query cannot be empty");
+        if (Args.jsTrim(query).isEmpty()) throw new InvalidArgumentException("Search query cannot be empty");
         Integer maxRecords = a.smallInt("maxRecords", false, 1, 1000L);
         JsonNode response = ctx.api().searchAgents(query, maxRecords);
         if (!response.isArray()) throw new ToolFailure("Unexpected response type: " + AgentSummaries.jsTypeOf(response));
