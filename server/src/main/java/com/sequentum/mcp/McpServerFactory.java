@@ -4,6 +4,8 @@ import com.sequentum.mcp.api.ApiHttp;
 import com.sequentum.mcp.api.Credentials;
 import com.sequentum.mcp.api.SequentumApi;
 import com.sequentum.mcp.policy.Policies;
+import com.sequentum.mcp.prompts.PromptCatalogue;
+import com.sequentum.mcp.resources.ResourceCatalogue;
 import com.sequentum.mcp.tools.Hints;
 import com.sequentum.mcp.tools.ToolCatalogue;
 import com.sequentum.mcp.tools.ToolContext;
@@ -63,7 +65,17 @@ public final class McpServerFactory {
                 .instructions(Policies.SUFFICIENCY_POLICY)
                 .capabilities(capabilities())
                 .validateToolInputs(false)
-                .tools(tools());
+                .tools(tools())
+                .prompts(PromptCatalogue.specifications())
+                .resources(resources().resourceSpecifications())
+                .resourceTemplates(resources().templateSpecifications())
+                .completions(resources().completionSpecifications())
+                .uriTemplateManagerFactory(ResourceCatalogue.uriTemplateManagerFactory());
+    }
+
+    /** Resources, templates and completions, reading through {@link #apiFor} with this factory's clock. */
+    public ResourceCatalogue resources() {
+        return new ResourceCatalogue(this::apiFor, clock);
     }
 
     public List<SyncToolSpecification> tools() {
