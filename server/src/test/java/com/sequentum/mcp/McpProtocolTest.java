@@ -99,7 +99,7 @@ class McpProtocolTest {
         for (String uri : new String[] {"sequentum://agents/abc", "sequentum://agents/0/versions", "sequentum://agents/42/runs/x"}) {
             McpError invalid = (McpError) catchThrowable(() -> mcp.client.readResource(new ReadResourceRequest(uri)));
             assertThat(invalid.getJsonRpcError().code()).isEqualTo(-32602);
-            assertThat(invalid.getJsonRpcError().message()).endsWith("in resource URI: must be a positive integer");
+            assertThat(invalid.getJsonRpcError().message()).startsWith("Unknown resource URI: ").endsWith(": must be a positive integer)");
         }
         assertThat(api.requestCount()).isZero();
 

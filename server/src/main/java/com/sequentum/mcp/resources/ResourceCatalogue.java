@@ -235,7 +235,7 @@ public final class ResourceCatalogue {
         for (Map.Entry<String, String> v : def.match(uri).entrySet()) {
             if (!POSITIVE_ID.matcher(v.getValue()).matches()) {
                 throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
-                        .message("Invalid " + v.getKey() + " in resource URI: must be a positive integer")
+                        .message("Unknown resource URI: " + uri + " (invalid " + v.getKey() + ": must be a positive integer)")
                         .data(Map.of("uri", uri, "variable", v.getKey())).build();
             }
             ids.put(v.getKey(), Long.parseLong(v.getValue()));

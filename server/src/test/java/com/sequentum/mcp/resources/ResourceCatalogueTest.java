@@ -180,7 +180,7 @@ class ResourceCatalogueTest {
         McpError e = failure(uri);
 
         assertThat(e.getJsonRpcError().code()).isEqualTo(-32602);
-        assertThat(e.getMessage()).isEqualTo("Invalid " + variable + " in resource URI: must be a positive integer");
+        assertThat(e.getMessage()).isEqualTo("Unknown resource URI: " + uri + " (invalid " + variable + ": must be a positive integer)");
         assertThat(api.requestCount()).isZero();
     }
 
