@@ -1,7 +1,9 @@
 package com.sequentum.mcp.api;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
@@ -40,6 +42,8 @@ public final class ApiHttp {
     private final Sleeper sleeper;
     private final Clock clock;
     private final ObjectMapper mapper;
+    /** Reads a success body like {@code JSON.parse}: one JSON value and nothing after it. */
+    private final ObjectReader bodyReader;
 
     public ApiHttp(HttpClient client, String baseUrl, Duration timeout, RetryPolicy retry, Sleeper sleeper, Clock clock,
             ObjectMapper mapper) {
@@ -50,6 +54,7 @@ public final class ApiHttp {
         this.sleeper = sleeper;
         this.clock = clock;
         this.mapper = mapper;
+        this.bodyReader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** A client with the production defaults (30 s per attempt, 3 retries, real clock). */
@@ -74,12 +79,24 @@ public final class ApiHttp {
 
     /** Sends the request (retrying where allowed) and returns the successful answer. */
     public ApiResponse send(Credentials credentials, String method, String endpoint, JsonNode body) {
+        return send(credentials, method, endpoint, body, true);
+    }
+
+    /**
+     * Sends a request whose answer is not used (stop, kill, delete, enable, disable, restore...): any 2xx is
+     * success and the body is ignored, even an empty or malformed one labelled as JSON.
+     */
+    public void sendVoid(Credentials credentials, String method, String endpoint, JsonNode body) {
+        send(credentials, method, endpoint, body, false);
+    }
+
+    private ApiResponse send(Credentials credentials, String method, String endpoint, JsonNode body, boolean readBody) {
         String authorization = credentials.authorizationHeader();
         RuntimeException last = null;
         int attempts = retry.retriesMethod(method) ? retry.maxRetries() + 1 : 1;
         for (int attempt = 0; attempt < attempts; attempt++) {
             try {
-                return attempt(authorization, method, endpoint, body);
+                return attempt(authorization, method, endpoint, body, readBody);
             } catch (RateLimitError e) {
                 last = e;
                 if (attempt + 1 >= attempts) break;
@@ -106,7 +123,7 @@ public final class ApiHttp {
         }
     }
 
-    private ApiResponse attempt(String authorization, String method, String endpoint, JsonNode body) {
+    private ApiResponse attempt(String authorization, String method, String endpoint, JsonNode body, boolean readBody) {
         HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(baseUrl + endpoint))
                 .timeout(timeout)
                 .header("Authorization", authorization)
@@ -131,17 +148,18 @@ public final class ApiHttp {
             }
         }
         if (status < 200 || status >= 300) {
-            String message = ErrorMessages.fromBody(status, text);
+            String message = redact(ErrorMessages.fromBody(status, text), authorization);
             if (status == 429) {
                 Double retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock);
                 throw new RateLimitError(message, endpoint, retryAfter);
             }
             throw new ApiRequestError(status, ErrorMessages.reasonPhrase(status), message, endpoint);
         }
+        if (!readBody) return new ApiResponse(status, null, MissingNode.getInstance());
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         if (contentType.contains("application/json")) {
             try {
-                JsonNode parsed = mapper.readTree(text);
+                JsonNode parsed = text.isEmpty() ? null : bodyReader.readTree(text);
                 if (parsed == null || parsed.isMissingNode()) {
                     throw new ApiMalformedResponseError(endpoint, "an empty body");
                 }
@@ -151,6 +169,16 @@ public final class ApiHttp {
             }
         }
         return new ApiResponse(status, null, TextNode.valueOf(text));
+    }
+
+    /**
+     * Removes the caller's secret from a message built from an error body: an API that echoes the key or token
+     * back must not leak it into tool results or logs.
+     */
+    static String redact(String message, String authorization) {
+        int space = authorization.indexOf(' ');
+        String secret = space < 0 ? authorization : authorization.substring(space + 1);
+        return secret.isEmpty() ? message : message.replace(secret, "***");
     }
 
     private HttpResponse<byte[]> execute(HttpRequest request, String endpoint) {

@@ -1,5 +1,6 @@
 package com.sequentum.mcp.api;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
@@ -7,7 +8,8 @@ import java.util.Map;
 /** Turns an error response into the message users see, from either error body form the API uses. */
 public final class ErrorMessages {
     static final int MAX_TEXT = 500;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Like {@code JSON.parse}: the whole body must be one JSON value ({@code 404 page not found} is text, not 404). */
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static final Map<Integer, String> REASONS = Map.ofEntries(
             Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(402, "Payment Required"),

@@ -3,9 +3,13 @@ package com.sequentum.mcp.api;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 
 /** Parses a {@code Retry-After} header: delay-seconds (fractions allowed) or an HTTP-date. */
 public final class RetryAfter {
+    /** A plain decimal number; Java's parser alone would also take {@code 1d}, {@code 2f}, {@code Infinity}. */
+    private static final Pattern DECIMAL = Pattern.compile("[+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
     private RetryAfter() {}
 
     /** Seconds to wait, or {@code null} when the header is missing or unparseable. */
@@ -13,12 +17,9 @@ public final class RetryAfter {
         if (header == null) return null;
         String v = header.trim();
         if (v.isEmpty()) return null;
-        try {
+        if (DECIMAL.matcher(v).matches()) {
             double seconds = Double.parseDouble(v);
-            if (Double.isFinite(seconds) && seconds >= 0) return seconds;
-            return null;
-        } catch (NumberFormatException notNumber) {
-            // fall through to the date form
+            return Double.isFinite(seconds) ? seconds : null;
         }
         try {
             ZonedDateTime when = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);

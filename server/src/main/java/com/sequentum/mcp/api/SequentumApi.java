@@ -35,9 +35,9 @@ public final class SequentumApi {
     private JsonNode get(String endpoint) { return http.send(credentials, "GET", endpoint, null).body(); }
     private JsonNode post(String endpoint, JsonNode body) { return http.send(credentials, "POST", endpoint, body).body(); }
     private JsonNode put(String endpoint, JsonNode body) { return http.send(credentials, "PUT", endpoint, body).body(); }
-    private void postVoid(String endpoint) { http.send(credentials, "POST", endpoint, null); }
-    private void postVoid(String endpoint, JsonNode body) { http.send(credentials, "POST", endpoint, body); }
-    private void deleteVoid(String endpoint) { http.send(credentials, "DELETE", endpoint, null); }
+    private void postVoid(String endpoint) { http.sendVoid(credentials, "POST", endpoint, null); }
+    private void postVoid(String endpoint, JsonNode body) { http.sendVoid(credentials, "POST", endpoint, body); }
+    private void deleteVoid(String endpoint) { http.sendVoid(credentials, "DELETE", endpoint, null); }
 
     // ---- Agents ------------------------------------------------------------------------------
 
