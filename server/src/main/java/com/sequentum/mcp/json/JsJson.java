@@ -2,7 +2,10 @@ package com.sequentum.mcp.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,7 +30,8 @@ public final class JsJson {
         } else if (node.isBoolean()) {
             sb.append(node.booleanValue());
         } else if (node.isIntegralNumber()) {
-            sb.append(node.canConvertToLong() ? Long.toString(node.longValue()) : number(node.doubleValue()));
+            boolean exact = node.canConvertToLong() && Math.abs(node.longValue()) <= MAX_SAFE_INTEGER;
+            sb.append(exact ? Long.toString(node.longValue()) : number(node.doubleValue()));
         } else if (node.isNumber()) {
             sb.append(number(node.doubleValue()));
         } else if (node.isArray()) {
@@ -50,7 +54,7 @@ public final class JsJson {
             }
             String inner = indent + "  ";
             sb.append("{\n");
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = jsKeyOrder(node).iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 sb.append(inner);
@@ -63,6 +67,28 @@ public final class JsJson {
         } else {
             sb.append(node.toString());
         }
+    }
+
+    private static final long MAX_SAFE_INTEGER = 9_007_199_254_740_991L;
+
+    /** JavaScript objects list array-index-like keys ("0", "42") first, in ascending order, then the rest in insertion order. */
+    private static List<Map.Entry<String, JsonNode>> jsKeyOrder(JsonNode object) {
+        List<Map.Entry<String, JsonNode>> indexLike = new ArrayList<>();
+        List<Map.Entry<String, JsonNode>> others = new ArrayList<>();
+        object.fields().forEachRemaining(e -> (isArrayIndex(e.getKey()) ? indexLike : others).add(e));
+        if (indexLike.isEmpty()) return others;
+        indexLike.sort(Comparator.comparingLong(e -> Long.parseLong(e.getKey())));
+        indexLike.addAll(others);
+        return indexLike;
+    }
+
+    private static boolean isArrayIndex(String key) {
+        if (key.isEmpty() || key.length() > 10) return false;
+        if (key.length() > 1 && key.charAt(0) == '0') return false;
+        for (int i = 0; i < key.length(); i++) {
+            if (!Character.isDigit(key.charAt(i)) || key.charAt(i) > '9') return false;
+        }
+        return Long.parseLong(key) < 4_294_967_295L;
     }
 
     /** JavaScript's Number-to-string: {@code 1}, {@code 1.5}, {@code 1e-7}, {@code 1.5e+21}; NaN/Infinity print as null like JSON.stringify. */

@@ -67,7 +67,7 @@ public final class Args {
 
     /** Same as {@link #integer} narrowed to int (for bounded values). */
     public Integer smallInt(String field, boolean required, long min, Long max) {
-        Long v = integer(field, required, min, max);
+        Long v = integer(field, required, min, max == null ? Integer.MAX_VALUE : max);
         return v == null ? null : Math.toIntExact(v);
     }
 
