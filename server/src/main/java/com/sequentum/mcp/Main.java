@@ -2,60 +2,134 @@ package com.sequentum.mcp;
 
 import com.sequentum.mcp.api.ApiHttp;
 import com.sequentum.mcp.api.Credentials;
+import com.sequentum.mcp.config.ConfigLoader;
+import com.sequentum.mcp.config.ConfigLoader.ConfigException;
+import com.sequentum.mcp.config.ConfigLoader.Launch;
 import com.sequentum.mcp.config.ServerConfig;
 import com.sequentum.mcp.config.Version;
+import com.sequentum.mcp.logging.SecretRedactor;
+import com.sequentum.mcp.transport.http.HttpMain;
+import com.sequentum.mcp.transport.stdio.RobustStdioTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.server.McpSyncServer;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
-/** Command-line entry point: parses flags and environment, then serves MCP over stdio. */
+/**
+ * Command-line entry point: reads flags and environment ({@link ConfigLoader}), then serves MCP over stdio
+ * ({@link RobustStdioTransport}) or hands over to {@link HttpMain}. Nothing but protocol frames is written to stdout.
+ */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        PrintStream err = System.err;
-        for (String a : args) {
-            if (a.equals("--help") || a.equals("-h")) {
-                err.println(usage());
-                return;
-            }
-            if (a.equals("--version") || a.equals("-v")) {
-                err.println(Version.get());
-                return;
-            }
-        }
         Map<String, String> env = System.getenv();
-        if ("1".equals(env.get("DEBUG")) || "true".equalsIgnoreCase(env.get("DEBUG"))) {
+        if (ConfigLoader.debug(env)) {
+            // Before the first logger exists. The SDK and Reactor stay at info: their debug lines carry raw messages.
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+            System.setProperty("org.slf4j.simpleLogger.log.io.modelcontextprotocol", "info");
+            System.setProperty("org.slf4j.simpleLogger.log.reactor", "info");
         }
-        String apiKey = env.get("SEQUENTUM_API_KEY");
-        if (apiKey == null || apiKey.isBlank()) {
-            err.println("sequentum-mcp: SEQUENTUM_API_KEY is not set. Set it to your Sequentum API key (Control Center > "
-                    + "Users > Manage API keys), or run with --sandbox to try the server against the built-in sandbox.");
-            System.exit(1);
+        // Whatever reaches stderr (our logs, SDK logs, stray stack traces) has the API key and bearer tokens masked.
+        SecretRedactor redactor = new SecretRedactor(List.of(env.getOrDefault("SEQUENTUM_API_KEY", "").strip()));
+        PrintStream err = redactor.wrap(new FileOutputStream(FileDescriptor.err));
+        System.setErr(err);
+        OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        // Nothing else may write to stdout: anything printed by accident goes to stderr instead.
+        System.setOut(err);
+        int code = run(env, args, System.in, stdout, err, sandboxLauncher());
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * The launcher behind {@code --sandbox}. This build has no sandbox wired in; the merge replaces the body with
+     * {@code seed -> { var sb = SandboxServer.start(seed.isPresent() ? SandboxConfig.defaults().withSeed(seed.getAsLong())
+     * : SandboxConfig.defaults()); return new SandboxLauncher.Running(sb.baseUrl(), sb.apiKey(), sb); }}.
+     */
+    static SandboxLauncher sandboxLauncher() {
+        return SandboxLauncher.unavailable();
+    }
+
+    /** Runs the process with explicit streams (tests call this in-process); returns the exit code. */
+    public static int run(Map<String, String> env, String[] args, InputStream in, OutputStream out, PrintStream err,
+            SandboxLauncher sandboxLauncher) {
+        Launch launch;
+        try {
+            launch = ConfigLoader.load(env, args);
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return e.exitCode();
         }
-        ServerConfig config = new ServerConfig(ApiHttp.normaliseBaseUrl(env.get("SEQUENTUM_API_URL")), apiKey,
-                Duration.ofSeconds(30), env.containsKey("DEBUG"), Version.get());
+        launch.warnings().forEach(err::println);
+        switch (launch.mode()) {
+            case HELP:
+                err.println(ConfigLoader.usage());
+                return 0;
+            case VERSION:
+                err.println("sequentum-mcp " + Version.get());
+                return 0;
+            case HTTP:
+                return HttpMain.run(env, args);
+            default:
+                return serveStdio(launch, in, out, err, sandboxLauncher);
+        }
+    }
+
+    private static int serveStdio(Launch launch, InputStream in, OutputStream out, PrintStream err,
+            SandboxLauncher sandboxLauncher) {
+        ServerConfig config = launch.config();
+        AutoCloseable sandbox = null;
+        if (launch.sandbox()) {
+            SandboxLauncher.Running running;
+            try {
+                running = sandboxLauncher.start(launch.sandboxSeed());
+            } catch (Exception e) {
+                err.println("Error: " + e.getMessage());
+                return ConfigLoader.EXIT_CONFIG;
+            }
+            sandbox = running.handle();
+            config = new ServerConfig(running.baseUrl(), running.apiKey(), config.requestTimeout(), config.debug(),
+                    config.version());
+            err.println("Sandbox: emulated Sequentum API at " + running.baseUrl()
+                    + launch.sandboxSeed().stream().mapToObj(s -> " (seed " + s + ")").findFirst().orElse(""));
+        }
+        if (config.debug()) {
+            err.println("[DEBUG] Using API Key authentication");
+            err.println("[DEBUG] TRANSPORT_MODE = stdio");
+            err.println("[DEBUG] API_BASE_URL = " + config.apiUrl() + (launch.apiUrlDefaulted() ? " (default)" : ""));
+            err.println("[DEBUG] Auth Mode = apikey");
+        }
+        String apiKey = config.apiKey();
         ApiHttp http = ApiHttp.create(config.apiUrl(), config.requestTimeout());
         McpServerFactory factory = new McpServerFactory(http, ctx -> Credentials.apiKey(apiKey), Clock.systemUTC(),
                 config.version(), config.debug());
-        var transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper());
-        factory.configure(McpServer.sync(transport)).build();
-    }
-
-    static String usage() {
-        return """
-                Usage: java -jar sequentum-mcp.jar [--sandbox] [--help] [--version]
-
-                Serves the Model Context Protocol over stdio for a Sequentum Control Center account.
-
-                Environment:
-                  SEQUENTUM_API_KEY   API key (required unless --sandbox)
-                  SEQUENTUM_API_URL   API base URL (default https://dashboard.sequentum.com)
-                  DEBUG               1 = debug logging on stderr (secrets redacted)""";
+        RobustStdioTransport stdio = new RobustStdioTransport(McpJsonDefaults.getMapper(), in, out);
+        // immediateExecution(false): tool calls run on worker threads, so one slow call never blocks the reader.
+        McpSyncServer server = factory.configure(McpServer.sync(stdio.provider())).immediateExecution(false).build();
+        err.println("Authentication: API Key");
+        err.println("Sequentum MCP Server running on stdio");
+        err.println("Connected to: " + config.apiUrl());
+        stdio.serve();
+        try {
+            server.closeGracefully();
+        } catch (RuntimeException e) {
+            // closing after end of input; nothing left to answer
+        }
+        if (sandbox != null) {
+            try {
+                sandbox.close();
+            } catch (Exception e) {
+                // the process is ending anyway
+            }
+        }
+        return 0;
     }
 }

@@ -1,0 +1,279 @@
+package com.sequentum.mcp.transport.stdio;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A stdio front for the SDK's {@link StdioServerTransportProvider} that survives bad input.
+ *
+ * <p>The SDK ends its read loop (and with it the server) on the first line it cannot parse, and may drop a
+ * response when stdin closes right after a request. This class owns stdin and stdout instead:
+ * <ul>
+ * <li>each stdin line is checked first: invalid JSON gets a {@code -32700} reply, JSON that is not a JSON-RPC
+ * message (arrays/batches, missing {@code jsonrpc} or {@code method}, bad {@code id}) and over-long lines get
+ * {@code -32600}; the server keeps serving. Only well-formed messages reach the SDK (through a queue);</li>
+ * <li>stdout is written by one {@link LineWriter}: whole lines, never interleaved, shared by the SDK's output and
+ * our own replies;</li>
+ * <li>at end of input it waits (bounded) until every request already forwarded has been answered, and only then
+ * ends the SDK's input.</li>
+ * </ul>
+ */
+public final class RobustStdioTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(RobustStdioTransport.class);
+    /** Longest accepted line; longer lines are answered with -32600 and skipped. */
+    public static final int DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
+    /** How long end-of-input waits for answers to requests already forwarded. */
+    public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final InputStream in;
+    private final LineWriter writer;
+    private final int maxLineBytes;
+    private final Duration drainTimeout;
+    private final LineQueueInputStream sdkIn = new LineQueueInputStream();
+    private final StdioServerTransportProvider provider;
+    /** Requests forwarded to the SDK and not answered yet, by id (JSON text), with a count for duplicate ids. */
+    private final Map<String, Integer> pending = new HashMap<>();
+
+    public RobustStdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out) {
+        this(mapper, in, out, DEFAULT_MAX_LINE_BYTES, DEFAULT_DRAIN_TIMEOUT);
+    }
+
+    public RobustStdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, int maxLineBytes,
+            Duration drainTimeout) {
+        this.in = in;
+        this.writer = new LineWriter(out);
+        this.maxLineBytes = maxLineBytes;
+        this.drainTimeout = drainTimeout;
+        // The SDK counts characters, we count bytes (>= characters), so its own limit is never the one that trips.
+        this.provider = new StdioServerTransportProvider(mapper, sdkIn, new LineSplittingOutputStream(this::fromSdk),
+                Math.max(maxLineBytes, DEFAULT_MAX_LINE_BYTES) + 1);
+    }
+
+    /** The transport provider to build the SDK server on. */
+    public StdioServerTransportProvider provider() {
+        return provider;
+    }
+
+    /**
+     * Reads stdin until end of input, then waits up to the drain timeout for outstanding answers and ends the SDK's
+     * input. Returns the number of requests that were still unanswered when it gave up waiting (normally 0).
+     */
+    public int serve() {
+        byte[] buf = new byte[64 * 1024];
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        boolean tooLong = false;
+        try {
+            int n;
+            while ((n = in.read(buf)) != -1) {
+                int start = 0;
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] != '\n') continue;
+                    tooLong = append(line, tooLong, buf, start, i - start);
+                    endOfLine(line, tooLong);
+                    line.reset();
+                    tooLong = false;
+                    start = i + 1;
+                }
+                tooLong = append(line, tooLong, buf, start, n - start);
+            }
+        } catch (IOException e) {
+            LOG.warn("stdin read failed, stopping: {}", e.toString());
+        }
+        if (line.size() > 0 || tooLong) endOfLine(line, tooLong);
+        int unanswered = drain();
+        sdkIn.finish();
+        return unanswered;
+    }
+
+    private boolean append(ByteArrayOutputStream line, boolean tooLong, byte[] b, int off, int len) {
+        if (tooLong || len == 0) return tooLong;
+        if ((long) line.size() + len > maxLineBytes) {
+            line.reset();
+            return true;
+        }
+        line.write(b, off, len);
+        return false;
+    }
+
+    private void endOfLine(ByteArrayOutputStream buffer, boolean tooLong) {
+        if (tooLong) {
+            LOG.warn("stdin: skipped a line longer than {} bytes", maxLineBytes);
+            reply(NullNode.instance, -32600, "Invalid Request: message longer than " + maxLineBytes + " bytes");
+            return;
+        }
+        byte[] line = buffer.toByteArray();
+        int len = line.length;
+        if (len > 0 && line[len - 1] == '\r') len--;
+        boolean blank = true;
+        for (int i = 0; i < len && blank; i++) {
+            blank = line[i] == ' ' || line[i] == '\t' || line[i] == '\r';
+        }
+        if (blank) return;
+        try {
+            handle(line, len);
+        } catch (RuntimeException e) {
+            // Never let one message stop the reader.
+            LOG.warn("stdin: could not process a message: {}", e.toString());
+        }
+    }
+
+    private void handle(byte[] line, int len) {
+        JsonNode node;
+        try {
+            node = json.readTree(line, 0, len);
+        } catch (JsonProcessingException e) {
+            reply(NullNode.instance, -32700, "Parse error: " + describe(e));
+            return;
+        } catch (IOException e) {
+            reply(NullNode.instance, -32700, "Parse error: unreadable input");
+            return;
+        }
+        if (node == null || node.isMissingNode()) return;
+        if (node.isArray()) {
+            reply(NullNode.instance, -32600, "Invalid Request: JSON-RPC batches (arrays) are not supported; send one message per line");
+            return;
+        }
+        if (!node.isObject()) {
+            reply(NullNode.instance, -32600, "Invalid Request: expected a JSON-RPC message object");
+            return;
+        }
+        JsonNode id = node.get("id");
+        boolean hasId = id != null;
+        boolean idValid = hasId && (id.isTextual() || id.isIntegralNumber());
+        JsonNode replyId = idValid ? id : NullNode.instance;
+        JsonNode version = node.get("jsonrpc");
+        if (version == null || !version.isTextual() || !version.asText().equals("2.0")) {
+            reply(replyId, -32600, "Invalid Request: \"jsonrpc\" must be \"2.0\"");
+            return;
+        }
+        if (hasId && !idValid) {
+            reply(NullNode.instance, -32600, "Invalid Request: \"id\" must be a string or an integer");
+            return;
+        }
+        JsonNode method = node.get("method");
+        if (method != null) {
+            if (!method.isTextual() || method.asText().isEmpty()) {
+                reply(replyId, -32600, "Invalid Request: \"method\" must be a non-empty string");
+                return;
+            }
+            JsonNode params = node.get("params");
+            if (params != null && !params.isObject() && !params.isNull()) {
+                if (hasId) {
+                    reply(id, -32602, "Invalid params: \"params\" must be an object");
+                } else {
+                    LOG.warn("stdin: dropped notification {} whose params are not an object", method.asText());
+                }
+                return;
+            }
+            if (hasId) track(id);
+            LOG.debug("stdin: {} {}", hasId ? "request " + id : "notification", method.asText());
+            forward(line, len);
+            return;
+        }
+        if (hasId && (node.has("result") || node.has("error"))) {
+            forward(line, len); // a response to a server-initiated request
+            return;
+        }
+        reply(replyId, -32600, "Invalid Request: a message needs a \"method\" (request or notification) "
+                + "or an \"id\" with \"result\"/\"error\" (response)");
+    }
+
+    private void forward(byte[] line, int len) {
+        byte[] copy = new byte[len];
+        for (int i = 0; i < len; i++) {
+            // A bare CR can only be insignificant whitespace here (valid JSON strings cannot hold one), but the
+            // SDK's reader would treat it as a line break.
+            copy[i] = line[i] == '\r' ? (byte) ' ' : line[i];
+        }
+        sdkIn.offerLine(copy);
+    }
+
+    private void fromSdk(byte[] line) {
+        try {
+            JsonNode node = json.readTree(line);
+            if (node != null && node.isObject() && !node.has("method") && node.has("id")
+                    && (node.has("result") || node.has("error"))) {
+                writer.writeLine(line);
+                answered(node.get("id"));
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("stdout: SDK line was not JSON: {}", e.toString());
+        }
+        writer.writeLine(line);
+    }
+
+    private void reply(JsonNode id, int code, String message) {
+        ObjectNode out = F.objectNode();
+        out.put("jsonrpc", "2.0");
+        out.set("id", id);
+        ObjectNode error = out.putObject("error");
+        error.put("code", code);
+        error.put("message", message);
+        LOG.debug("stdin: answered {} {}", code, message);
+        try {
+            writer.writeLine(json.writeValueAsBytes(out));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized void track(JsonNode id) {
+        pending.merge(id.toString(), 1, Integer::sum);
+    }
+
+    private synchronized void answered(JsonNode id) {
+        if (id == null) return;
+        pending.computeIfPresent(id.toString(), (k, v) -> v > 1 ? v - 1 : null);
+        if (pending.isEmpty()) notifyAll();
+    }
+
+    private synchronized int drain() {
+        long deadline = System.nanoTime() + drainTimeout.toNanos();
+        while (!pending.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) break;
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        int unanswered = pending.values().stream().mapToInt(Integer::intValue).sum();
+        if (unanswered > 0) {
+            LOG.warn("stdin closed; {} request(s) still unanswered after {} s", unanswered, drainTimeout.toSeconds());
+        }
+        return unanswered;
+    }
+
+    private static String describe(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message == null) message = "invalid JSON";
+        int nl = message.indexOf('\n');
+        if (nl >= 0) message = message.substring(0, nl);
+        if (message.length() > 200) message = message.substring(0, 200) + "…";
+        JsonLocation loc = e.getLocation();
+        if (loc != null && loc.getColumnNr() > 0) message += " (at column " + loc.getColumnNr() + ")";
+        return message;
+    }
+}

@@ -1,0 +1,84 @@
+package com.sequentum.mcp.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the Node end-to-end suites in {@code e2e/} against the shaded jar built in this Maven run (failsafe,
+ * {@code verify} phase): the official TypeScript SDK client ({@code stdio.e2e.test.mjs}) and the MCP Inspector CLI
+ * ({@code inspector-smoke.sh}). Skipped only when {@code node} is not installed; installs {@code e2e/node_modules}
+ * with {@code npm ci} when it is missing.
+ */
+class NodeClientE2EIT {
+    private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    private static final Path E2E = ROOT.resolve("e2e");
+    private static final Path JAR = Path.of(System.getProperty("server.jar", ROOT.resolve("server/target/sequentum-mcp.jar").toString()));
+
+    @BeforeAll
+    static void nodeAndDependencies() throws Exception {
+        assumeTrue(works(List.of("node", "--version")), "node is not installed: skipping the Node end-to-end tests");
+        assertThat(JAR).as("the shaded jar (built in the package phase)").exists();
+        if (!Files.isDirectory(E2E.resolve("node_modules/@modelcontextprotocol/sdk"))) {
+            Result npm = run(List.of("npm", "ci", "--no-audit", "--no-fund"), 600);
+            assertThat(npm.exit).as("npm ci in e2e/:\n" + npm.output).isZero();
+        }
+    }
+
+    @Test
+    void typescriptSdkClientSuitePasses() throws Exception {
+        Result r = run(List.of("node", "--test", "--test-reporter=spec", "stdio.e2e.test.mjs"), 600);
+        System.out.println(r.output);
+        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.output).contains("ℹ fail 0");
+    }
+
+    @Test
+    void inspectorCliSmokeCheckPasses() throws Exception {
+        Result r = run(List.of("bash", "inspector-smoke.sh"), 300);
+        System.out.println(r.output);
+        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.output).contains("inspector smoke: tools/list returned");
+    }
+
+    private record Result(int exit, String output) {}
+
+    private static Result run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(E2E.toFile()).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.put("SERVER_JAR", JAR.toString());
+        env.put("JAVA_BIN", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        env.remove("SEQUENTUM_API_KEY");
+        env.remove("DEBUG");
+        Path log = Files.createTempFile("e2e", ".log");
+        pb.redirectOutput(log.toFile());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return new Result(-1, "timed out after " + timeoutSeconds + " s\n" + Files.readString(log));
+        }
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        Files.deleteIfExists(log);
+        return new Result(p.exitValue(), out);
+    }
+
+    private static boolean works(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+}
