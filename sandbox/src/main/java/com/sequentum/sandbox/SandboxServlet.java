@@ -173,11 +173,7 @@ final class SandboxServlet extends HttpServlet {
         if (resp.isCommitted()) return;
         resp.setStatus(r.status);
         r.headers.forEach(resp::setHeader);
-        if (r.contentType != null) {
-            // set on the core response so Jetty keeps the exact "type; charset=utf-8" spelling
-            ServletContextRequest.getServletContextRequest(req).getServletContextResponse().getHeaders()
-                    .put("Content-Type", r.contentType);
-        }
+        if (r.contentType != null) resp.setHeader("Content-Type", r.contentType);
         resp.setContentLength(r.body.length);
         if (r.body.length > 0) resp.getOutputStream().write(r.body);
     }

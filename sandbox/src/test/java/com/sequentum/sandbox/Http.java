@@ -70,6 +70,19 @@ final class Http {
         }
     }
 
+    /** Sends raw bytes over a socket and returns everything the server answered. */
+    static String raw(String baseUrl, String request) {
+        URI u = URI.create(baseUrl);
+        try (java.net.Socket s = new java.net.Socket(u.getHost(), u.getPort())) {
+            s.setSoTimeout(5000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String form(String... kv) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < kv.length; i += 2) {

@@ -312,6 +312,7 @@ public final class SandboxState {
     }
 
     private void step(Run r, Instant now) {
+        if (!RunStatus.isActive(r.status)) return;
         if (r.stopAt != null) {
             if (!now.isBefore(r.stopAt)) finish(r, RunStatus.STOPPED, r.stopAt, null);
             return;
