@@ -9,6 +9,7 @@ import com.sequentum.sandbox.api.RunRoutes;
 import com.sequentum.sandbox.api.ScheduleRoutes;
 import com.sequentum.sandbox.api.SpaceRoutes;
 import com.sequentum.sandbox.http.Router;
+import com.sequentum.sandbox.oauth.OAuthServer;
 import com.sequentum.sandbox.state.SandboxState;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -35,12 +36,14 @@ public final class SandboxServer implements AutoCloseable {
     private final FaultInjector faults;
     private volatile TokenVerifier tokenVerifier;
     private volatile String baseUrl;
+    private final OAuthServer oauth;
 
     private SandboxServer(SandboxConfig config) {
         this.config = config;
         this.state = new SandboxState(config.seed(), config.timeScale(), config.anchor(), Instant::now);
         this.faults = new FaultInjector(config.seed());
-        this.tokenVerifier = TokenVerifier.none();
+        this.oauth = new OAuthServer(() -> baseUrl, config.accessTokenTtl());
+        this.tokenVerifier = oauth;
 
         QueuedThreadPool pool = new QueuedThreadPool(64, 4);
         pool.setName("sandbox");
@@ -63,6 +66,7 @@ public final class SandboxServer implements AutoCloseable {
         SpaceRoutes.register(router, state);
         AnalyticsRoutes.register(router, state);
         BuilderRoutes.register(router, state);
+        oauth.register(router);
 
         ServletContextHandler ctx = new ServletContextHandler();
         ctx.setContextPath("/");
@@ -103,13 +107,22 @@ public final class SandboxServer implements AutoCloseable {
 
     public SandboxConfig config() { return config; }
 
+    /** OAuth issuer identifier (equals {@link #baseUrl()}). */
+    public String issuer() { return baseUrl; }
+
+    /** URL of the JWKS with the key that signs access tokens. */
+    public String jwksUrl() { return baseUrl + OAuthServer.CERTS; }
+
+    /** The embedded OAuth 2.1 authorization server (also the default {@link TokenVerifier}). */
+    public OAuthServer oauth() { return oauth; }
+
     public FaultInjector faults() { return faults; }
 
     public SandboxState state() { return state; }
 
     public TokenVerifier tokenVerifier() { return tokenVerifier; }
 
-    /** Replaces the bearer-token check of {@code /api/v1/**}. */
+    /** Replaces the bearer-token check of {@code /api/v1/**} (default: JWTs issued by {@link #oauth()}). */
     public void tokenVerifier(TokenVerifier v) { this.tokenVerifier = v == null ? TokenVerifier.none() : v; }
 
     @Override
