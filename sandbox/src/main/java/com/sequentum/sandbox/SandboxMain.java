@@ -13,7 +13,10 @@ public final class SandboxMain {
               --seed N         seed of the generated account data
               --api-key K      API key accepted as 'Authorization: ApiKey K' (default sk-sandbox)
               --time-scale X   simulated-time speed; 1.0 = runs take 5-30 s (default 1.0)
+              --token-ttl S    lifetime of OAuth access tokens in seconds (default 3600)
               --help           show this help
+
+            Admin (no auth): POST/GET/DELETE /__sandbox/faults, GET /__sandbox/info, POST /__sandbox/reset
             """;
 
     public static void main(String[] args) throws InterruptedException {
@@ -31,6 +34,7 @@ public final class SandboxMain {
                     case "--seed" -> cfg = cfg.withSeed(Long.parseLong(value(args, ++i, a)));
                     case "--api-key" -> cfg = cfg.withApiKey(value(args, ++i, a));
                     case "--time-scale" -> cfg = cfg.withTimeScale(Double.parseDouble(value(args, ++i, a)));
+                    case "--token-ttl" -> cfg = cfg.withAccessTokenTtl(java.time.Duration.ofSeconds(Long.parseLong(value(args, ++i, a))));
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }

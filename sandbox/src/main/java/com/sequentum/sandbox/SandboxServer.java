@@ -55,6 +55,7 @@ public final class SandboxServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(hc));
         connector.setHost(config.host());
         connector.setPort(config.port());
+        connector.setIdleTimeout(120_000);
         jetty.addConnector(connector);
 
         Router router = new Router();
@@ -70,12 +71,12 @@ public final class SandboxServer implements AutoCloseable {
 
         ServletContextHandler ctx = new ServletContextHandler();
         ctx.setContextPath("/");
-        ctx.addServlet(new ServletHolder(new SandboxServlet(router, faults, config.apiKey(), () -> tokenVerifier,
+        ctx.addServlet(new ServletHolder(new SandboxServlet(router, state, faults, config.apiKey(), () -> tokenVerifier,
                 () -> baseUrl)), "/*");
         JsonErrorHandler errors = new JsonErrorHandler();
         ctx.setErrorHandler(errors);
         jetty.setErrorHandler(errors);
-        jetty.setHandler(ctx);
+        jetty.setHandler(new ContentTypeFixer(ctx));
         jetty.setStopTimeout(500);
     }
 
@@ -119,6 +120,12 @@ public final class SandboxServer implements AutoCloseable {
     public FaultInjector faults() { return faults; }
 
     public SandboxState state() { return state; }
+
+    /** Restores the freshly seeded account and removes all fault rules. */
+    public void reset() {
+        state.reset();
+        faults.clear();
+    }
 
     public TokenVerifier tokenVerifier() { return tokenVerifier; }
 

@@ -28,14 +28,18 @@ final class SandboxServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxServlet.class);
     private static final String HTML = "<html><head><title>Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>";
 
+    private static final int MAX_BODY = 1 << 20;
+
     private final Router router;
+    private final com.sequentum.sandbox.state.SandboxState state;
     private final FaultInjector faults;
     private final String apiKey;
     private final Supplier<TokenVerifier> verifier;
     private final Supplier<String> baseUrl;
 
-    SandboxServlet(Router router, FaultInjector faults, String apiKey, Supplier<TokenVerifier> verifier, Supplier<String> baseUrl) {
+    SandboxServlet(Router router, com.sequentum.sandbox.state.SandboxState state, FaultInjector faults, String apiKey, Supplier<TokenVerifier> verifier, Supplier<String> baseUrl) {
         this.router = router;
+        this.state = state;
         this.faults = faults;
         this.apiKey = apiKey;
         this.verifier = verifier;
@@ -62,8 +66,9 @@ final class SandboxServlet extends HttpServlet {
                         fault.body != null ? fault.body : HTML);
                 fault.headers.forEach(reply::header);
             } else {
-                byte[] body = req.getInputStream().readAllBytes();
-                reply = handle(req, method, path, body);
+                byte[] body = req.getInputStream().readNBytes(MAX_BODY + 1);
+                reply = body.length > MAX_BODY ? Responses.message(413, "The request body exceeds " + MAX_BODY + " bytes.")
+                        : handle(req, method, path, body);
                 if (fault != null && fault.action == FaultRule.Action.TRUNCATE) {
                     reply.body = Arrays.copyOf(reply.body, reply.body.length / 2);
                 }
@@ -93,6 +98,12 @@ final class SandboxServlet extends HttpServlet {
         try {
             if (path.equals("/__sandbox/faults")) return admin(method, body);
             if (path.equals("/__sandbox/health")) return Reply.ok(Map.of("status", "ok"));
+            if (path.equals("/__sandbox/info") && method.equals("GET")) return Reply.ok(info());
+            if (path.equals("/__sandbox/reset") && method.equals("POST")) {
+                state.reset();
+                faults.clear();
+                return Reply.noContent();
+            }
             if (path.startsWith("/api/v1/")) authenticate(req.getHeader("Authorization"));
             boolean[] mismatch = new boolean[1];
             Router.Match m = router.find(method, path, mismatch);
@@ -131,6 +142,18 @@ final class SandboxServlet extends HttpServlet {
             }
         }
         throw ApiException.unauthorized("The API key is invalid.");
+    }
+
+    private Map<String, Object> info() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("seed", state.seed());
+        m.put("agentsFailingByDesign", state.agentsFailingByDesign());
+        m.put("agentsNeverFailed", state.agentsNeverFailed());
+        m.put("agentsNeverRan", state.agentsNeverRan());
+        m.put("reliableStartableAgents", state.reliableStartableAgents());
+        m.put("activeRunIds", state.activeRunIds());
+        m.put("faults", faults.describe());
+        return m;
     }
 
     private Reply admin(String method, byte[] body) {

@@ -29,7 +29,7 @@ class AgentsContractTest {
     void listWithoutPaginationIsBareArrayOfAgentModels() {
         Http.Resp r = h.get("/api/v1/agent/all");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.contentType()).startsWith("application/json").containsIgnoringCase("charset=utf-8");
+        assertThat(r.contentType()).isEqualTo("application/json; charset=utf-8");
         JsonNode arr = r.json();
         assertThat(arr.isArray()).isTrue();
         assertThat(arr.size()).isGreaterThanOrEqualTo(30);

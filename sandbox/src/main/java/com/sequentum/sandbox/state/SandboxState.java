@@ -49,12 +49,31 @@ public final class SandboxState {
         this.seed = seed;
         this.timeScale = timeScale;
         this.clock = clock;
-        this.anchor = anchor;
+        this.anchor = anchor != null ? anchor : clock.get().truncatedTo(ChronoUnit.MILLIS);
         this.liveRandom = new Random(seed ^ 0x5DEECE66DL);
         new Seeder(this).seed();
     }
 
     public long seed() { return seed; }
+
+    /** Discards every change and rebuilds the seeded account (same seed, anchored at the original instant). */
+    public synchronized void reset() {
+        spaces.clear();
+        agents.clear();
+        runs.clear();
+        runAgent.clear();
+        schedules.clear();
+        transactions.clear();
+        sessions.clear();
+        activeLive.clear();
+        liveRandom.setSeed(seed ^ 0x5DEECE66DL);
+        nextAgentId = 101;
+        nextRunId = 5001;
+        nextFileId = 90001;
+        nextScheduleId = 301;
+        nextTxId = 1;
+        new Seeder(this).seed();
+    }
 
     public synchronized Instant now() { return clock.get().truncatedTo(ChronoUnit.MILLIS); }
 
