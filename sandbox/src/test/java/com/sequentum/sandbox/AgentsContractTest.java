@@ -37,7 +37,7 @@ class AgentsContractTest {
         for (JsonNode a : arr) types.add(a.get("configType").asText());
         assertThat(types).containsExactlyInAnyOrder("Agent", "Command", "Api", "Shared");
         JsonNode a = arr.get(0);
-        assertThat(a.fieldNames()).toIterable().contains("id", "name", "description", "documentation", "icon", "image",
+        assertThat(a.fieldNames()).toIterable().containsExactlyInAnyOrder("id", "name", "description", "documentation", "icon", "image",
                 "inputParameters", "configType", "proxyPoolId", "spaceId", "startUrl", "status", "userId",
                 "validationStatus", "version", "created", "updated", "lastActivity", "agentTemplates");
         boolean neverRan = false;

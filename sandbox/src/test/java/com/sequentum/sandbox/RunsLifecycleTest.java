@@ -55,7 +55,7 @@ class RunsLifecycleTest {
         assertThat(seen).containsAll(RunStatus.ALL);
         JsonNode limited = h.get("/api/v1/agent/101/runs?maxRecords=2").json();
         assertThat(limited.size()).isEqualTo(2);
-        assertThat(limited.get(0).fieldNames()).toIterable().contains("id", "configId", "organizationId", "status", "startTime",
+        assertThat(limited.get(0).fieldNames()).toIterable().containsExactlyInAnyOrder("id", "configId", "organizationId", "status", "startTime",
                 "endTime", "startedBy", "errorMessage", "recordsExtracted", "recordsExported", "parallelism", "parallelSet", "logLevel", "logMode");
     }
 

@@ -38,7 +38,7 @@ class SchedulesTest {
             for (JsonNode s : h.get("/api/v1/agent/" + a.get("id").asInt() + "/schedules").json()) {
                 types.add(s.get("scheduleType").asInt());
                 zones.add(s.get("timezone").asText());
-                assertThat(s.fieldNames()).toIterable().contains("id", "configId", "name", "schedule", "localSchedule", "timezone",
+                assertThat(s.fieldNames()).toIterable().containsExactlyInAnyOrder("id", "configId", "name", "schedule", "localSchedule", "timezone",
                         "nextRunTime", "startTime", "scheduleType", "isEnabled", "runEveryCount", "runEveryPeriod", "inputParameters",
                         "parallelism", "parallelMaxConcurrency", "parallelExport", "proxyPoolId", "logLevel", "logMode", "created", "updated");
             }

@@ -1,5 +1,7 @@
 package com.sequentum.sandbox.state;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.time.Instant;
 
 /** AgentScheduleApiModel. */
@@ -26,9 +28,13 @@ public final class Schedule {
     public Instant created;
     public Instant updated;
 
-    // ---- internal ----
+    // ---- internal (not part of AgentScheduleApiModel) ----
+    @JsonIgnore
     public String cronExpression;
+    @JsonIgnore
     public Integer serverGroupId;
+    @JsonIgnore
     public boolean isExclusive = true;
+    @JsonIgnore
     public boolean isWaitOnFailure;
 }
