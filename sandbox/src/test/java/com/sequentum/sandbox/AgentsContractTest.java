@@ -80,6 +80,19 @@ class AgentsContractTest {
     }
 
     @Test
+    void specExampleUrlsAreAccepted() {
+        for (String p : new String[] {"/api/v1/agent/all?status=1&spaceId=10&name=bot", "/api/v1/agent/all?name=test+agent",
+                "/api/v1/agent/all?status=1&spaceId=5&name=test&configType=Agent&sortColumn=name&sortOrder=0&pageIndex=1&recordsPerPage=20",
+                "/api/v1/agent/all?sortColumn=lastActivity&sortOrder=1&pageIndex=1&recordsPerPage=50",
+                "/api/v1/billing/agents?startDate=2024-01-01T00%3A00%3A00Z&endDate=2024-01-31T23%3A59%3A59Z&pageIndex=2&recordsPerPage=100&sortColumn=cost&sortOrder=1&name=Test&usageTypes=Server+Time%2CExport+GB",
+                "/api/v1/billing/agents/101?startDate=2024-01-01T00%3A00%3A00Z&endDate=2024-01-31T23%3A59%3A59Z&timeUnit=month&usageTypes=Server+Time",
+                "/api/v1/billing/agents/101/runs?startDate=2024-01-01T00%3A00%3A00Z&endDate=2024-01-31T23%3A59%3A59Z&pageIndex=1&recordsPerPage=50&sortColumn=cost&sortOrder=1&usageTypes=Proxy+Data",
+                "/api/v1/spaces/search?name=Bot%20Blocking", "/api/v1/agent/101/runs?maxRecords=5"}) {
+            assertThat(h.get(p).status()).as(p).isEqualTo(200);
+        }
+    }
+
+    @Test
     void badEnumsAndNumbersAre400WithMessageBody() {
         for (String q : new String[] {"configType=Robot", "sortOrder=3", "status=abc", "pageIndex=x&recordsPerPage=5"}) {
             Http.Resp r = h.get("/api/v1/agent/all?" + q);

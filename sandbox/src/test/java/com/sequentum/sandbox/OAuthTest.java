@@ -127,6 +127,8 @@ class OAuthTest {
 
         Http bearer = new Http(sb.baseUrl(), "Bearer " + access);
         assertThat(bearer.get("/api/v1/agent/all").status()).isEqualTo(200);
+        int agent = sb.state().reliableStartableAgents().get(0);
+        assertThat(bearer.post("/api/v1/agent/" + agent + "/start", "{}").json().get("startedBy").asText()).isEqualTo("bob");
         assertThat(new Http(sb.baseUrl(), "Bearer " + access.substring(0, access.length() - 4) + "AAAA").get("/api/v1/agent/all").status()).isEqualTo(401);
 
         // code reuse

@@ -22,7 +22,7 @@ class RunsLifecycleTest {
     @BeforeAll
     static void start() {
         fast = SandboxServer.start(SandboxConfig.defaults().withPort(0).withTimeScale(1000));
-        slow = SandboxServer.start(SandboxConfig.defaults().withPort(0).withTimeScale(10));
+        slow = SandboxServer.start(SandboxConfig.defaults().withPort(0).withTimeScale(2));
         h = Http.apiKey(fast);
         hs = Http.apiKey(slow);
     }

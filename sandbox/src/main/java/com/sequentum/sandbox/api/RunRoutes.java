@@ -38,7 +38,7 @@ public final class RunRoutes {
             });
         });
         r.get("/api/v1/agent/{id}/run/{id}/status", c -> st.read(() -> Reply.ok(st.run(c.id(1), c.id(2)))));
-        r.post("/api/v1/agent/{id}/start", c -> start(st, c.id(1), c.json()));
+        r.post("/api/v1/agent/{id}/start", c -> start(st, c.id(1), c.json(), principal(c.header("Authorization"))));
         r.post("/api/v1/agent/{id}/run/{id}/stop", c -> {
             st.stopRun(c.id(1), c.id(2));
             return Reply.noContent();
@@ -86,7 +86,20 @@ public final class RunRoutes {
                 .orElseThrow(() -> ApiException.notFound("File with ID " + fileId + " was not found for run " + runId));
     }
 
-    private static Reply start(SandboxState st, int agentId, Body b) throws InterruptedException {
+    /** "API" for API-key callers, the token subject for OAuth callers. */
+    static String principal(String authorization) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            try {
+                String sub = com.nimbusds.jwt.SignedJWT.parse(authorization.substring(7).trim()).getJWTClaimsSet().getSubject();
+                if (sub != null) return sub;
+            } catch (java.text.ParseException ignored) {
+                // opaque token accepted by a custom verifier
+            }
+        }
+        return "API";
+    }
+
+    private static Reply start(SandboxState st, int agentId, Body b, String startedBy) throws InterruptedException {
         int parallelism = intIn(b, "Parallelism", 1, 1, 100);
         int maxConc = intIn(b, "ParallelMaxConcurrency", 1, 1, 100);
         String export = def(b.oneOf("ParallelExport", PARALLEL_EXPORTS), "Combined");
@@ -99,7 +112,7 @@ public final class RunRoutes {
         String logLevel = def(b.oneOf("LogLevel", LOG_LEVELS), "Info");
         String logMode = def(b.oneOf("LogMode", LOG_MODES), "Text");
         StartOptions o = new StartOptions(parallelism, maxConc, export, proxyPoolId, input, timeout, exclusive,
-                waitOnFailure, sync, logLevel, logMode, "API");
+                waitOnFailure, sync, logLevel, logMode, startedBy);
         Run run = st.startRun(agentId, o);
         if (!sync) return st.read(() -> Reply.ok(run));
         Instant end = st.plannedEnd(run);
