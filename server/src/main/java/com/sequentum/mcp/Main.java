@@ -1,5 +1,8 @@
 package com.sequentum.mcp;
 
+import com.sequentum.sandbox.SandboxConfig;
+import com.sequentum.sandbox.SandboxServer;
+
 import com.sequentum.mcp.api.ApiHttp;
 import com.sequentum.mcp.api.Credentials;
 import com.sequentum.mcp.config.ConfigLoader;
@@ -50,12 +53,30 @@ public final class Main {
     }
 
     /**
-     * The launcher behind {@code --sandbox}. This build has no sandbox wired in; the merge replaces the body with
-     * {@code seed -> { var sb = SandboxServer.start(seed.isPresent() ? SandboxConfig.defaults().withSeed(seed.getAsLong())
-     * : SandboxConfig.defaults()); return new SandboxLauncher.Running(sb.baseUrl(), sb.apiKey(), sb); }}.
+     * The launcher behind {@code --sandbox}: the emulated API on an ephemeral loopback port, with the seed given on
+     * the command line (or the sandbox's fixed default) and the time scale from {@code SEQUENTUM_SANDBOX_TIME_SCALE}
+     * (default 1.0: a started run or build finishes in about 5–30 s; tests speed it up).
      */
     static SandboxLauncher sandboxLauncher() {
-        return SandboxLauncher.unavailable();
+        return seed -> {
+            SandboxConfig config = SandboxConfig.defaults().withPort(0);
+            if (seed.isPresent()) config = config.withSeed(seed.getAsLong());
+            String scale = System.getenv("SEQUENTUM_SANDBOX_TIME_SCALE");
+            if (scale != null && !scale.isBlank()) {
+                double value;
+                try {
+                    value = Double.parseDouble(scale.strip());
+                } catch (NumberFormatException e) {
+                    value = Double.NaN;
+                }
+                if (!(value > 0) || Double.isInfinite(value)) {
+                    throw new IllegalArgumentException("SEQUENTUM_SANDBOX_TIME_SCALE must be a positive number, got: " + scale);
+                }
+                config = config.withTimeScale(value);
+            }
+            SandboxServer sandbox = SandboxServer.start(config);
+            return new SandboxLauncher.Running(sandbox.baseUrl(), sandbox.apiKey(), sandbox);
+        };
     }
 
     /** Runs the process with explicit streams (tests call this in-process); returns the exit code. */
