@@ -43,6 +43,14 @@ class NodeClientE2EIT {
     }
 
     @Test
+    void sandboxSessionWithTheTypescriptSdkClientPasses() throws Exception {
+        Result r = run(List.of("node", "--test", "--test-reporter=spec", "sandbox.e2e.test.mjs"), 600);
+        System.out.println(r.output);
+        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.output).contains("ℹ fail 0").doesNotContain("ℹ pass 0");
+    }
+
+    @Test
     void inspectorCliSmokeCheckPasses() throws Exception {
         Result r = run(List.of("bash", "inspector-smoke.sh"), 300);
         System.out.println(r.output);
