@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -17,7 +18,6 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Duration;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -71,6 +71,9 @@ final class JwtTokenVerifier implements TokenVerifier {
         try {
             JWTClaimsSet c = processor.process(token, null);
             return new Valid(issuer + "#" + c.getSubject());
+        } catch (RateLimitReachedException e) {
+            // An unknown key id and the key set was refreshed moments ago: the key really is unknown.
+            return new Rejected("The access token was signed with an unknown key");
         } catch (KeySourceException e) {
             LOG.warn("[MCP] JWKS unavailable: {}", e.getMessage());
             return new Unavailable("The authorization server's signing keys could not be retrieved");
@@ -82,16 +85,12 @@ final class JwtTokenVerifier implements TokenVerifier {
     }
 
     private static String reason(Exception e) {
-        String m = e.getMessage() == null ? "" : e.getMessage();
+        String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
         if (m.contains("expired")) return "The access token has expired";
         if (m.contains("audience")) return "The access token was not issued for this resource";
         if (m.contains("issuer")) return "The access token was issued by an unexpected issuer";
         if (m.contains("before use time")) return "The access token is not yet valid";
-        if (e instanceof ParseException || m.contains("Invalid JWT") || m.contains("parse")) return "The access token is not a valid JWT";
+        if (e instanceof ParseException || m.contains("invalid jwt") || m.contains("parse")) return "The access token is not a valid JWT";
         return "The access token signature or format is invalid";
-    }
-
-    static Date now() {
-        return new Date();
     }
 }
