@@ -4,6 +4,7 @@ import com.sequentum.mcp.api.ApiHttp;
 import com.sequentum.mcp.config.Version;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +28,12 @@ public final class HttpMain {
             return 1;
         }
         if (settings.debug()) {
-            LOG.info("[DEBUG] HTTP mode: OAuth2 tokens will be received via request headers");
-            LOG.info("[DEBUG] API_BASE_URL = {}", settings.apiUrl());
-            LOG.info("[DEBUG] HTTP_PORT = {}, HTTP_HOST = {}", settings.port(), settings.host());
+            Console.line("[DEBUG] HTTP mode: OAuth2 tokens will be received via request headers");
+            Console.line("[DEBUG] API_BASE_URL = {}", settings.apiUrl());
+            Console.line("[DEBUG] HTTP_PORT = {}, HTTP_HOST = {}", settings.port(), settings.host());
         }
+        AtomicReference<McpHttpServer> current = new AtomicReference<>();
+        installShutdownHook(current);
         McpHttpServer server;
         try {
             server = McpHttpServer.start(settings, ApiHttp.create(settings.apiUrl(), ApiHttp.DEFAULT_TIMEOUT),
@@ -40,20 +43,22 @@ public final class HttpMain {
                     + settings.port() + ": " + e.getMessage());
             return 1;
         }
-        installShutdownHook(server);
+        current.set(server);
         server.awaitStopped();
         return 0;
     }
 
     /** One hook per process: graceful stop, then exit status 0 (a plain SIGTERM exit would report 143). */
-    private static void installShutdownHook(McpHttpServer server) {
+    private static void installShutdownHook(AtomicReference<McpHttpServer> current) {
         if (!HOOK_INSTALLED.compareAndSet(false, true)) return;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println();
-            LOG.info("[MCP] Shutdown signal received, shutting down gracefully...");
+            Console.line("[MCP] Shutdown signal received, shutting down gracefully...");
+            McpHttpServer server = current.get();
+            if (server == null) return; // not started (yet): nothing to drain
             Thread watchdog = new Thread(() -> {
                 try {
-                    Thread.sleep(server == null ? 0 : 15_000);
+                    Thread.sleep(15_000);
                     LOG.warn("[MCP] Graceful shutdown timed out, forcing exit");
                     Runtime.getRuntime().halt(1);
                 } catch (InterruptedException ignored) {

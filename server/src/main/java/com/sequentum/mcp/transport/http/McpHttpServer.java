@@ -160,11 +160,11 @@ public final class McpHttpServer {
         jetty.start();
 
         String local = boundBase(settings.host(), connector.getLocalPort());
-        LOG.info("Sequentum MCP Server running on HTTP at {}/mcp (transport=streamable-http, health={}/health, "
+        Console.line("Sequentum MCP Server running on HTTP at {}/mcp (transport=streamable-http, health={}/health, "
                         + "maxSessions={}, auth={}, tokenValidation={}, publicUrl={})", local, local,
                 settings.maxSessions(), settings.requireAuth() ? "required" : "off",
                 settings.tokenValidation().name().toLowerCase(Locale.ROOT), baseUrl);
-        if (settings.debug()) LOG.info("Connected to: {}", settings.apiUrl());
+        if (settings.debug()) Console.line("Connected to: {}", settings.apiUrl());
     }
 
     private static void addFilter(ServletContextHandler ctx, Filter f, String path) {
@@ -330,8 +330,8 @@ public final class McpHttpServer {
         try {
             List<String> idle = sessions.removeIdle(settings.sessionIdle().toNanos());
             for (String id : idle) closer.close(id);
-            if (!idle.isEmpty() || settings.debug() && LOG.isDebugEnabled()) {
-                LOG.info("[MCP] Session cleanup: closed {} idle sessions, {} active", idle.size(), sessions.size());
+            if (!idle.isEmpty() || settings.debug()) {
+                Console.line("[MCP] Session cleanup: closed {} idle sessions, {} active", idle.size(), sessions.size());
             }
             addressLimiter.evictIdle();
             principalLimiter.evictIdle();
@@ -369,7 +369,7 @@ public final class McpHttpServer {
         try {
             connector.close();
             gateway.startClosing();
-            LOG.info("[MCP] HTTP server closed, no longer accepting connections");
+            Console.line("[MCP] HTTP server closed, no longer accepting connections");
             if (!gateway.awaitDrained(settings.shutdownGrace().toMillis())) {
                 LOG.warn("[MCP] {} requests still running after {} s; closing anyway", gateway.inFlight(),
                         settings.shutdownGrace().toSeconds());
@@ -382,7 +382,7 @@ public final class McpHttpServer {
             }
             scheduler.shutdownNow();
             jetty.stop();
-            LOG.info("[MCP] All {} sessions closed. Shutdown complete.", n);
+            Console.line("[MCP] All {} sessions closed. Shutdown complete.", n);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

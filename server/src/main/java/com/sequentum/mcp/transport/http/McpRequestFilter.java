@@ -24,8 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Checks a {@code /mcp} request before the SDK sees it, with the status codes and JSON-RPC errors clients expect
@@ -35,7 +33,6 @@ import org.slf4j.LoggerFactory;
  * personal tool arguments redacted.
  */
 final class McpRequestFilter extends HttpFilter {
-    private static final Logger LOG = LoggerFactory.getLogger(McpRequestFilter.class);
     static final Set<String> REDACTED_HEADERS = Set.of("authorization", "cookie", "set-cookie", "x-api-key",
             "proxy-authorization");
     static final Set<String> REDACTED_ARGUMENTS = Set.of("inputParameters", "prompt", "comments", "apiKey", "token",
@@ -54,8 +51,8 @@ final class McpRequestFilter extends HttpFilter {
             throws IOException, ServletException {
         String method = req.getMethod();
         if (debug) {
-            LOG.info("[MCP] {} {}", method, req.getRequestURI());
-            LOG.info("[MCP] Headers: {}", redactedHeaders(req));
+            Console.line("[MCP] {} {}", method, req.getRequestURI());
+            Console.line("[MCP] Headers: {}", redactedHeaders(req));
         }
         switch (method) {
             case "POST" -> post(req, res, chain);
@@ -117,7 +114,7 @@ final class McpRequestFilter extends HttpFilter {
             return;
         }
         req.setAttribute(Attrs.MESSAGE, message);
-        if (debug) LOG.info("[MCP] Body: {}", redactedBody(message));
+        if (debug) Console.line("[MCP] Body: {}", redactedBody(message));
         chain.doFilter(new CachedBodyRequest(req, body), res);
     }
 

@@ -65,7 +65,7 @@ final class SessionFilter extends HttpFilter {
             if (!async) done(session);
             if ("DELETE".equals(req.getMethod())) {
                 registry.remove(sid);
-                if (debug) LOG.info("[DEBUG] Session terminated: {}", sid);
+                if (debug) Console.line("[DEBUG] Session terminated: {}", sid);
             }
         }
     }
@@ -88,7 +88,7 @@ final class SessionFilter extends HttpFilter {
             chain.doFilter(req, capture);
         } finally {
             registry.complete(capture.sessionId, principal);
-            if (debug && capture.sessionId != null) LOG.info("[DEBUG] Session created: {}", capture.sessionId);
+            if (debug && capture.sessionId != null) Console.line("[DEBUG] Session created: {}", capture.sessionId);
         }
     }
 
