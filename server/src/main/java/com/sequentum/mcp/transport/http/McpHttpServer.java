@@ -97,7 +97,7 @@ public final class McpHttpServer {
         QueuedThreadPool pool = new QueuedThreadPool(200, 8);
         pool.setName("mcp-http");
         jetty = new Server(pool);
-        jetty.setStopTimeout(1000);
+        jetty.setStopTimeout(200); // requests are drained by stop() itself; this only bounds closing idle connections
         connector = new ServerConnector(jetty);
         connector.setHost(settings.host());
         connector.setPort(settings.port());
