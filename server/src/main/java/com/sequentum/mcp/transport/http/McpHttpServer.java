@@ -145,7 +145,7 @@ public final class McpHttpServer {
         addFilter(ctx, RateLimitFilter.perAddress(addressLimiter, settings.trustProxy()), McpPaths.MCP);
         addFilter(ctx, new BearerAuthFilter(settings.requireAuth(), verifier, revoked, this::prmUrl), McpPaths.MCP);
         addFilter(ctx, RateLimitFilter.perPrincipal(principalLimiter), McpPaths.MCP);
-        addFilter(ctx, new McpRequestFilter(settings.maxBodyBytes(), settings.debug()), McpPaths.MCP);
+        addFilter(ctx, new McpRequestFilter(settings.maxBodyBytes(), settings.debug(), transport.protocolVersions()), McpPaths.MCP);
         addFilter(ctx, new SessionFilter(sessions, settings.debug()), McpPaths.MCP);
 
         jetty.setHandler(ctx);

@@ -40,10 +40,12 @@ final class McpRequestFilter extends HttpFilter {
 
     private final long maxBody;
     private final boolean debug;
+    private final java.util.List<String> protocolVersions;
 
-    McpRequestFilter(long maxBody, boolean debug) {
+    McpRequestFilter(long maxBody, boolean debug, java.util.List<String> protocolVersions) {
         this.maxBody = maxBody;
         this.debug = debug;
+        this.protocolVersions = protocolVersions;
     }
 
     @Override
@@ -53,6 +55,13 @@ final class McpRequestFilter extends HttpFilter {
         if (debug) {
             Console.line("[MCP] {} {}", method, req.getRequestURI());
             Console.line("[MCP] Headers: {}", redactedHeaders(req));
+        }
+        String version = req.getHeader("Mcp-Protocol-Version");
+        if (version != null && !protocolVersions.contains(version.trim()) && !method.equals("OPTIONS")) {
+            JsonRpcErrors.write(res, 400, JsonRpcErrors.SERVER_ERROR, "Bad Request: Unsupported protocol version: "
+                    + version.replaceAll("[^A-Za-z0-9._-]", "?") + " (supported versions: "
+                    + String.join(", ", protocolVersions) + ")");
+            return;
         }
         switch (method) {
             case "POST" -> post(req, res, chain);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sequentum.mcp.testing.ApiStub;
+import java.util.Map;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,5 +59,19 @@ class HttpAuthAndHealthTest {
         RecordedRequest upstream = h.api.take();
         assertThat(upstream.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
         assertThat(ApiStub.target(upstream)).startsWith("/api/v1/agent/all");
+    }
+
+    @Test
+    void withAuthNotRequiredSessionsOpenWithoutATokenAndToolsExplainWhy() {
+        try (HttpHarness open = HttpHarness.start(Map.of("REQUIRE_AUTH", "false"))) {
+            String sid = open.open(null);
+            HttpHarness.Resp r = open.post(null, sid, HttpHarness.request(2, "tools/call",
+                    "{\"name\":\"list_agents\",\"arguments\":{}}"));
+            JsonNode result = r.message().path("result");
+            assertThat(result.path("isError").asBoolean()).isTrue();
+            assertThat(result.path("content").get(0).path("text").asText())
+                    .isEqualTo("Authentication Error: No authentication configured. Set either an API key or OAuth2 access token.");
+            assertThat(open.api.requestCount()).isZero();
+        }
     }
 }

@@ -151,6 +151,17 @@ class HttpSecurityTest {
     }
 
     @Test
+    void unsupportedProtocolVersionHeaderIsABadRequest() {
+        String sid = h.open(TOKEN);
+        JsonNode b = assertJsonRpcError(h.post(TOKEN, sid, HttpHarness.request(2, "ping", null),
+                "Mcp-Protocol-Version", "1999-01-01"), 400, -32000);
+        assertThat(b.path("error").path("message").asText()).startsWith("Bad Request: Unsupported protocol version: 1999-01-01 "
+                + "(supported versions: ").contains("2025-06-18");
+        assertThat(h.post(TOKEN, sid, HttpHarness.request(3, "ping", null), "Mcp-Protocol-Version", "2025-06-18").status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void unsupportedMethodIsNotAllowed() {
         HttpHarness.Resp r = h.send("PUT", "/mcp", "{}", "Content-Type", "application/json", "Authorization", "Bearer " + TOKEN);
         assertJsonRpcError(r, 405, -32000);
