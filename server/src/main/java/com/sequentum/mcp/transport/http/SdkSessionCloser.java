@@ -27,7 +27,7 @@ final class SdkSessionCloser {
                     case "getMethod" -> "DELETE";
                     case "getRequestURI" -> McpPaths.MCP;
                     case "getServletPath" -> McpPaths.MCP;
-                    case "getContextPath", "getQueryString", "getPathInfo" -> m.getName().equals("getContextPath") ? "" : null;
+                    case "getContextPath" -> "";
                     case "getProtocol" -> "HTTP/1.1";
                     case "getHeader" -> SessionFilter.HEADER.equalsIgnoreCase((String) a[0]) ? sessionId : null;
                     case "getHeaders" -> SessionFilter.HEADER.equalsIgnoreCase((String) a[0])
