@@ -25,6 +25,7 @@ import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -41,6 +42,7 @@ public final class McpServerFactory {
     private final Clock clock;
     private final String version;
     private final boolean debug;
+    private volatile BiFunction<McpTransportContext, ToolResult, ToolResult> resultHook = (ctx, r) -> r;
 
     public McpServerFactory(ApiHttp http, Function<McpTransportContext, Credentials> credentials, Clock clock,
             String version, boolean debug) {
@@ -54,6 +56,15 @@ public final class McpServerFactory {
     /** The API client for a request, bound to that request's credentials. */
     public SequentumApi apiFor(McpTransportContext context) {
         return new SequentumApi(http, credentials.apply(context == null ? McpTransportContext.EMPTY : context));
+    }
+
+    /**
+     * Lets a transport see (and reword) every tool result together with the request's transport context; HTTP mode
+     * uses it to remember tokens the API rejected and to tell the user to reconnect. Call before {@link #configure}.
+     */
+    public McpServerFactory onToolResult(BiFunction<McpTransportContext, ToolResult, ToolResult> hook) {
+        this.resultHook = hook;
+        return this;
     }
 
     public ServerCapabilities capabilities() {
@@ -105,6 +116,7 @@ public final class McpServerFactory {
             } catch (RuntimeException e) {
                 result = ToolResult.error(com.sequentum.mcp.tools.ToolErrors.format(e));
             }
+            result = resultHook.apply(exchange.transportContext(), result);
             return CallToolResult.builder().addTextContent(result.text()).isError(result.isError()).build();
         }).build();
     }

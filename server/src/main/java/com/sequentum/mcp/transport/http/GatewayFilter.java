@@ -1,0 +1,92 @@
+package com.sequentum.mcp.transport.http;
+
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Outermost filter on every path: makes every error JSON-RPC shaped (see {@link ErrorRewritingResponse}), turns
+ * unexpected exceptions into a bare 500, refuses work while shutting down, and counts in-flight requests (SSE
+ * listening streams excluded) so shutdown can drain them.
+ */
+final class GatewayFilter extends HttpFilter {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayFilter.class);
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final Object drained = new Object();
+
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    void startClosing() {
+        closing.set(true);
+    }
+
+    /** Waits until no counted request is running or the deadline passes; true when drained. */
+    boolean awaitDrained(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        synchronized (drained) {
+            while (inFlight.get() > 0) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) return false;
+                drained.wait(Math.min(left, 50));
+            }
+        }
+        return true;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        ErrorRewritingResponse wrapped = new ErrorRewritingResponse(res);
+        if (closing.get()) {
+            res.setHeader("Connection", "close");
+            res.setHeader("Retry-After", "5");
+            JsonRpcErrors.write(res, 503, JsonRpcErrors.SERVER_ERROR, "Server is shutting down. Please reconnect.");
+            return;
+        }
+        boolean listeningStream = "GET".equals(req.getMethod()) && "/mcp".equals(req.getRequestURI());
+        if (!listeningStream) inFlight.incrementAndGet();
+        boolean asyncHandedOff = false;
+        try {
+            chain.doFilter(req, wrapped);
+            wrapped.finish();
+            if (!listeningStream && req.isAsyncStarted()) {
+                req.getAsyncContext().addListener(new AsyncListener() {
+                    @Override public void onComplete(AsyncEvent e) { release(); }
+                    @Override public void onTimeout(AsyncEvent e) { }
+                    @Override public void onError(AsyncEvent e) { }
+                    @Override public void onStartAsync(AsyncEvent e) { }
+                });
+                asyncHandedOff = true;
+            }
+        } catch (Throwable t) {
+            LOG.warn("[MCP] Unhandled error on {} {}: {}", req.getMethod(), req.getRequestURI(), t.toString());
+            if (!res.isCommitted()) {
+                res.resetBuffer();
+                JsonRpcErrors.write(res, 500, JsonRpcErrors.INTERNAL_ERROR, "Internal server error");
+            }
+        } finally {
+            if (!listeningStream && !asyncHandedOff) release();
+        }
+    }
+
+    private void release() {
+        if (inFlight.decrementAndGet() <= 0) {
+            synchronized (drained) {
+                drained.notifyAll();
+            }
+        }
+    }
+}

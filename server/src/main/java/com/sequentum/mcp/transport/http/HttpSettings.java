@@ -1,0 +1,234 @@
+package com.sequentum.mcp.transport.http;
+
+import com.sequentum.mcp.api.ApiHttp;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything HTTP mode can be configured with. Built from the environment, with command-line flags
+ * ({@code --port 8080}, {@code --host=0.0.0.0}, ...) taking precedence. {@link #parse} rejects invalid values
+ * with a one-line {@link IllegalArgumentException} message meant for stderr.
+ *
+ * @param publicUrl     canonical external origin (no trailing slash), or null: then the bound address is used
+ * @param oauthAudience extra accepted token audience (besides the MCP endpoint URL and its origin), or null
+ * @param sessionIdle   how long a session may stay unused before it is closed
+ */
+public record HttpSettings(
+        int port,
+        String host,
+        String apiUrl,
+        boolean debug,
+        boolean requireAuth,
+        int maxSessions,
+        TrustProxy trustProxy,
+        List<String> allowedOrigins,
+        List<String> allowedHosts,
+        String publicUrl,
+        TokenValidation tokenValidation,
+        String oauthIssuer,
+        String oauthAudience,
+        String oauthJwksUrl,
+        int rateLimitPerMinute,
+        int principalRateLimitPerMinute,
+        Duration sessionIdle,
+        long maxBodyBytes,
+        Duration shutdownGrace) {
+
+    public static final int DEFAULT_PORT = 3000;
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_MAX_SESSIONS = 1000;
+    public static final int DEFAULT_RATE_LIMIT = 100;
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    public enum TokenValidation { PASSTHROUGH, JWT }
+
+    /** Flag name (without dashes) → environment variable. */
+    private static final Map<String, String> FLAGS = new LinkedHashMap<>();
+    static {
+        FLAGS.put("port", "PORT");
+        FLAGS.put("host", "HOST");
+        FLAGS.put("api-url", "SEQUENTUM_API_URL");
+        FLAGS.put("public-url", "PUBLIC_URL");
+        FLAGS.put("max-sessions", "MAX_SESSIONS");
+        FLAGS.put("trust-proxy", "TRUST_PROXY");
+        FLAGS.put("allowed-origins", "ALLOWED_ORIGINS");
+        FLAGS.put("allowed-hosts", "ALLOWED_HOSTS");
+        FLAGS.put("token-validation", "TOKEN_VALIDATION");
+        FLAGS.put("oauth-issuer", "OAUTH_ISSUER");
+        FLAGS.put("oauth-audience", "OAUTH_AUDIENCE");
+        FLAGS.put("oauth-jwks-url", "OAUTH_JWKS_URL");
+        FLAGS.put("rate-limit", "RATE_LIMIT_PER_MINUTE");
+        FLAGS.put("principal-rate-limit", "PRINCIPAL_RATE_LIMIT_PER_MINUTE");
+        FLAGS.put("session-idle-minutes", "SESSION_IDLE_MINUTES");
+    }
+
+    /** Reads the settings; throws {@link IllegalArgumentException} with a one-line message on any invalid value. */
+    public static HttpSettings parse(Map<String, String> env, String[] args) {
+        Map<String, String> v = new LinkedHashMap<>();
+        env.forEach((k, val) -> { if (k != null && val != null) v.put(k, val); });
+        applyFlags(v, args == null ? new String[0] : args);
+
+        int port = intSetting(v, "PORT", DEFAULT_PORT, 0, 65535);
+        String host = blankToNull(v.get("HOST"));
+        if (host == null) host = DEFAULT_HOST;
+        host = host.trim();
+        String apiUrl = ApiHttp.normaliseBaseUrl(blankToNull(v.get("SEQUENTUM_API_URL")));
+        requireHttpUrl("SEQUENTUM_API_URL", apiUrl);
+        boolean debug = isOn(v.get("DEBUG"));
+        boolean requireAuth = boolSetting(v, "REQUIRE_AUTH", true);
+        int maxSessions = intSetting(v, "MAX_SESSIONS", DEFAULT_MAX_SESSIONS, 1, 1_000_000);
+        TrustProxy trustProxy = TrustProxy.parse(v.get("TRUST_PROXY"));
+        List<String> origins = CorsPolicy.parseAllowedOrigins(v.get("ALLOWED_ORIGINS"));
+        for (String o : origins) {
+            if (!o.matches("https?://[^/?#\\s]+")) {
+                throw new IllegalArgumentException("ALLOWED_ORIGINS entry '" + o
+                        + "' is not an origin (expected scheme://host[:port], without path or trailing slash)");
+            }
+        }
+        List<String> hosts = new ArrayList<>();
+        String hostList = v.get("ALLOWED_HOSTS");
+        if (hostList != null) {
+            for (String h : hostList.split(",")) if (!h.isBlank()) hosts.add(h.trim().toLowerCase(Locale.ROOT));
+        }
+        String publicUrl = blankToNull(v.get("PUBLIC_URL"));
+        if (publicUrl != null) publicUrl = canonicalPublicUrl(publicUrl.trim());
+
+        TokenValidation validation;
+        String tv = blankToNull(v.get("TOKEN_VALIDATION"));
+        if (tv == null || tv.trim().equalsIgnoreCase("passthrough")) validation = TokenValidation.PASSTHROUGH;
+        else if (tv.trim().equalsIgnoreCase("jwt")) validation = TokenValidation.JWT;
+        else throw new IllegalArgumentException("TOKEN_VALIDATION must be 'passthrough' or 'jwt', got '" + tv + "'");
+
+        String issuer = blankToNull(v.get("OAUTH_ISSUER"));
+        issuer = stripTrailingSlashes(issuer == null ? apiUrl : issuer.trim());
+        requireHttpUrl("OAUTH_ISSUER", issuer);
+        String audience = blankToNull(v.get("OAUTH_AUDIENCE"));
+        String jwks = blankToNull(v.get("OAUTH_JWKS_URL"));
+        jwks = jwks == null ? issuer + "/api/oauth/certs" : jwks.trim();
+        requireHttpUrl("OAUTH_JWKS_URL", jwks);
+
+        int rate = intSetting(v, "RATE_LIMIT_PER_MINUTE", DEFAULT_RATE_LIMIT, 1, 1_000_000);
+        int principalRate = intSetting(v, "PRINCIPAL_RATE_LIMIT_PER_MINUTE", rate * 3, 1, 10_000_000);
+        int idleMinutes = intSetting(v, "SESSION_IDLE_MINUTES", 60, 1, 7 * 24 * 60);
+        return new HttpSettings(port, host, apiUrl, debug, requireAuth, maxSessions, trustProxy, origins,
+                List.copyOf(hosts), publicUrl, validation, issuer, audience == null ? null : audience.trim(), jwks,
+                rate, principalRate, Duration.ofMinutes(idleMinutes), MAX_BODY_BYTES, Duration.ofSeconds(10));
+    }
+
+    /** Test hook: the same settings with another idle timeout (milliseconds are fine). */
+    public HttpSettings withSessionIdle(Duration idle) {
+        return new HttpSettings(port, host, apiUrl, debug, requireAuth, maxSessions, trustProxy, allowedOrigins,
+                allowedHosts, publicUrl, tokenValidation, oauthIssuer, oauthAudience, oauthJwksUrl, rateLimitPerMinute,
+                principalRateLimitPerMinute, idle, maxBodyBytes, shutdownGrace);
+    }
+
+    /** Test hook: the same settings with another shutdown grace period. */
+    public HttpSettings withShutdownGrace(Duration grace) {
+        return new HttpSettings(port, host, apiUrl, debug, requireAuth, maxSessions, trustProxy, allowedOrigins,
+                allowedHosts, publicUrl, tokenValidation, oauthIssuer, oauthAudience, oauthJwksUrl, rateLimitPerMinute,
+                principalRateLimitPerMinute, sessionIdle, maxBodyBytes, grace);
+    }
+
+    private static void applyFlags(Map<String, String> v, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--")) continue;
+            String name = a.substring(2);
+            String value = null;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            switch (name) {
+                case "debug" -> v.put("DEBUG", "1");
+                case "no-auth" -> v.put("REQUIRE_AUTH", "false");
+                default -> {
+                    String envName = FLAGS.get(name);
+                    if (envName == null) continue; // flags of other components (--http, --sandbox, ...)
+                    if (value == null) {
+                        if (i + 1 >= args.length) throw new IllegalArgumentException("--" + name + " needs a value");
+                        value = args[++i];
+                    }
+                    v.put(envName, value);
+                }
+            }
+        }
+    }
+
+    static String canonicalPublicUrl(String raw) {
+        URI u;
+        try {
+            u = new URI(raw);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("PUBLIC_URL '" + raw + "' is not a valid URL");
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        String path = u.getRawPath() == null ? "" : u.getRawPath();
+        if (!(scheme.equals("https") || scheme.equals("http")) || u.getHost() == null || u.getRawQuery() != null
+                || u.getRawFragment() != null || u.getRawUserInfo() != null || !(path.isEmpty() || path.equals("/"))) {
+            throw new IllegalArgumentException("PUBLIC_URL must be an origin such as https://mcp.example.com "
+                    + "(http or https, no path, query, fragment or user info), got '" + raw + "'");
+        }
+        int port = u.getPort();
+        boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+        return scheme + "://" + u.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+    }
+
+    private static void requireHttpUrl(String name, String value) {
+        try {
+            URI u = new URI(value);
+            if (u.getHost() != null && ("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme()))
+                    && u.getRawQuery() == null && u.getRawFragment() == null) {
+                return;
+            }
+        } catch (Exception ignored) {
+            // fall through
+        }
+        throw new IllegalArgumentException(name + " must be an absolute http(s) URL without query or fragment, got '"
+                + value + "'");
+    }
+
+    static String stripTrailingSlashes(String s) {
+        String r = s;
+        while (r.endsWith("/")) r = r.substring(0, r.length() - 1);
+        return r;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static boolean isOn(String s) {
+        if (s == null) return false;
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        return t.equals("1") || t.equals("true") || t.equals("yes") || t.equals("on");
+    }
+
+    private static boolean boolSetting(Map<String, String> v, String name, boolean dflt) {
+        String s = blankToNull(v.get(name));
+        if (s == null) return dflt;
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("true") || t.equals("1") || t.equals("yes") || t.equals("on")) return true;
+        if (t.equals("false") || t.equals("0") || t.equals("no") || t.equals("off")) return false;
+        throw new IllegalArgumentException(name + " must be true or false, got '" + s + "'");
+    }
+
+    private static int intSetting(Map<String, String> v, String name, int dflt, int min, int max) {
+        String s = blankToNull(v.get(name));
+        if (s == null) return dflt;
+        try {
+            int n = Integer.parseInt(s.trim());
+            if (n < min || n > max) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", got '"
+                    + s + "'");
+        }
+    }
+}
