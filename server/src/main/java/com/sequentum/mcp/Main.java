@@ -11,6 +11,7 @@ import com.sequentum.mcp.config.ConfigLoader.Launch;
 import com.sequentum.mcp.config.ServerConfig;
 import com.sequentum.mcp.config.Version;
 import com.sequentum.mcp.logging.SecretRedactor;
+import com.sequentum.mcp.policy.ControlSettings;
 import com.sequentum.mcp.transport.http.HttpMain;
 import com.sequentum.mcp.transport.stdio.RobustStdioTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -100,11 +101,18 @@ public final class Main {
             case HTTP:
                 return HttpMain.run(env, args);
             default:
-                return serveStdio(launch, in, out, err, sandboxLauncher);
+                ControlSettings control;
+                try {
+                    control = ControlSettings.parse(env, args);
+                } catch (IllegalArgumentException e) {
+                    err.println("Error: " + e.getMessage());
+                    return ConfigLoader.EXIT_USAGE;
+                }
+                return serveStdio(launch, control, in, out, err, sandboxLauncher);
         }
     }
 
-    private static int serveStdio(Launch launch, InputStream in, OutputStream out, PrintStream err,
+    private static int serveStdio(Launch launch, ControlSettings control, InputStream in, OutputStream out, PrintStream err,
             SandboxLauncher sandboxLauncher) {
         ServerConfig config = launch.config();
         AutoCloseable sandbox = null;
@@ -132,9 +140,16 @@ public final class Main {
         ApiHttp http = ApiHttp.create(config.apiUrl(), config.requestTimeout());
         McpServerFactory factory = new McpServerFactory(http, ctx -> Credentials.apiKey(apiKey), Clock.systemUTC(),
                 config.version(), config.debug());
+        try {
+            factory.control(control);
+        } catch (IllegalArgumentException e) {
+            err.println("Error: " + e.getMessage());
+            return ConfigLoader.EXIT_CONFIG;
+        }
         RobustStdioTransport stdio = new RobustStdioTransport(McpJsonDefaults.getMapper(), in, out);
         // immediateExecution(false): tool calls run on worker threads, so one slow call never blocks the reader.
         McpSyncServer server = factory.configure(McpServer.sync(stdio.provider())).immediateExecution(false).build();
+        if (!control.selection().isEverything()) err.println("Tools: " + control.selection());
         err.println("Authentication: API Key");
         err.println("Sequentum MCP Server running on stdio");
         err.println("Connected to: " + config.apiUrl());

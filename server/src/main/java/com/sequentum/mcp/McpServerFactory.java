@@ -3,14 +3,16 @@ package com.sequentum.mcp;
 import com.sequentum.mcp.api.ApiHttp;
 import com.sequentum.mcp.api.Credentials;
 import com.sequentum.mcp.api.SequentumApi;
+import com.sequentum.mcp.policy.ControlSettings;
 import com.sequentum.mcp.policy.Policies;
-import com.sequentum.mcp.prompts.PromptCatalogue;
+import com.sequentum.mcp.policy.ScopedApi;
+import com.sequentum.mcp.policy.ToolGuard;
+import com.sequentum.mcp.prompts.PromptSelection;
 import com.sequentum.mcp.resources.ResourceCatalogue;
 import com.sequentum.mcp.tools.Hints;
-import com.sequentum.mcp.tools.ToolCatalogue;
 import com.sequentum.mcp.tools.ToolContext;
 import com.sequentum.mcp.tools.ToolResult;
-import com.sequentum.mcp.tools.ToolRunner;
+import com.sequentum.mcp.tools.ToolSelection;
 import com.sequentum.mcp.tools.ToolSpec;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,6 +45,8 @@ public final class McpServerFactory {
     private final String version;
     private final boolean debug;
     private volatile BiFunction<McpTransportContext, ToolResult, ToolResult> resultHook = (ctx, r) -> r;
+    private ToolGuard guard;
+    private ToolSelection selection = ToolSelection.all();
 
     public McpServerFactory(ApiHttp http, Function<McpTransportContext, Credentials> credentials, Clock clock,
             String version, boolean debug) {
@@ -51,11 +55,45 @@ public final class McpServerFactory {
         this.clock = clock;
         this.version = version;
         this.debug = debug;
+        this.guard = new ToolGuard(ControlSettings.defaults(), clock);
     }
 
-    /** The API client for a request, bound to that request's credentials. */
+    /** Applies the operator controls (tool selection, confirmations, space scope, audit). Call before {@link #configure}. */
+    public McpServerFactory control(ToolGuard guard) {
+        this.guard = guard;
+        this.selection = guard.settings().selection();
+        return this;
+    }
+
+    public McpServerFactory control(ControlSettings settings) {
+        return control(new ToolGuard(settings, clock));
+    }
+
+    /** A factory like this one (same guard, caches and hooks) offering only what {@code narrower} also allows. */
+    public McpServerFactory narrowedTo(ToolSelection narrower) {
+        McpServerFactory f = new McpServerFactory(http, credentials, clock, version, debug);
+        f.resultHook = resultHook;
+        f.guard = guard;
+        f.selection = selection.narrow(narrower);
+        return f;
+    }
+
+    public ToolSelection selection() { return selection; }
+
+    /** The API client for a request, bound to that request's credentials (and to the allowed spaces, if any). */
     public SequentumApi apiFor(McpTransportContext context) {
+        McpTransportContext c = context == null ? McpTransportContext.EMPTY : context;
+        if (guard.scope().active()) return new ScopedApi(http, credentials.apply(c), guard.scope(), principal(c));
+        return new SequentumApi(http, credentials.apply(c));
+    }
+
+    private SequentumApi rawApiFor(McpTransportContext context) {
         return new SequentumApi(http, credentials.apply(context == null ? McpTransportContext.EMPTY : context));
+    }
+
+    /** Who is calling: the HTTP principal, or the single stdio principal. */
+    static String principal(McpTransportContext ctx) {
+        return ctx != null && ctx.get("principal") instanceof String p ? p : "stdio";
     }
 
     /**
@@ -73,11 +111,11 @@ public final class McpServerFactory {
 
     public <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> configure(McpServer.SyncSpecification<S> spec) {
         return spec.serverInfo(SERVER_NAME, version)
-                .instructions(Policies.SUFFICIENCY_POLICY)
+                .instructions(selection.render(Policies.SUFFICIENCY_POLICY))
                 .capabilities(capabilities())
                 .validateToolInputs(false)
                 .tools(tools())
-                .prompts(PromptCatalogue.specifications())
+                .prompts(PromptSelection.specifications(selection))
                 .resources(resources().resourceSpecifications())
                 .resourceTemplates(resources().templateSpecifications())
                 .completions(resources().completionSpecifications())
@@ -90,7 +128,7 @@ public final class McpServerFactory {
     }
 
     public List<SyncToolSpecification> tools() {
-        return ToolCatalogue.all().stream().map(this::toSdk).toList();
+        return selection.tools().stream().map(this::toSdk).toList();
     }
 
     public static Tool sdkTool(ToolSpec t) {
@@ -107,18 +145,40 @@ public final class McpServerFactory {
     }
 
     private SyncToolSpecification toSdk(ToolSpec t) {
-        return SyncToolSpecification.builder().tool(sdkTool(t)).callHandler((exchange, request) -> {
+        return SyncToolSpecification.builder().tool(rendered(sdkTool(t), selection)).callHandler((exchange, request) -> {
             ToolResult result;
             try {
-                ToolContext ctx = new ToolContext(apiFor(exchange.transportContext()), clock, exchange,
-                        request.progressToken(), debug);
-                result = ToolRunner.run(t, ctx, request.arguments());
+                McpTransportContext tc = exchange.transportContext();
+                ToolContext ctx = new ToolContext(apiFor(tc), clock, exchange, request.progressToken(), debug);
+                result = guard.call(t, ctx, rawApiFor(tc), request.arguments(), principal(tc));
             } catch (RuntimeException e) {
                 result = ToolResult.error(com.sequentum.mcp.tools.ToolErrors.format(e));
             }
             result = resultHook.apply(exchange.transportContext(), result);
             return CallToolResult.builder().addTextContent(result.text()).isError(result.isError()).build();
         }).build();
+    }
+
+    /** The tool with every description (its own and those inside its schemas) rendered for the selection. */
+    public static Tool rendered(Tool tool, ToolSelection selection) {
+        if (selection.hidden().isEmpty()) return tool;
+        com.fasterxml.jackson.databind.JsonNode tree = JSON.valueToTree(tool);
+        renderDescriptions(tree, selection);
+        return JSON.convertValue(tree, Tool.class);
+    }
+
+    private static void renderDescriptions(com.fasterxml.jackson.databind.JsonNode node, ToolSelection selection) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            var names = new java.util.ArrayList<String>();
+            o.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                var v = o.get(name);
+                if (name.equals("description") && v.isTextual()) o.put(name, selection.render(v.textValue()));
+                else renderDescriptions(v, selection);
+            }
+        } else if (node != null && node.isArray()) {
+            for (var v : node) renderDescriptions(v, selection);
+        }
     }
 
     static McpSchema.Implementation implementation(String version) {

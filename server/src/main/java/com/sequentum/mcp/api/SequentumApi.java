@@ -17,7 +17,7 @@ import com.sequentum.mcp.api.Requests.StartAgentRequest;
  * most tools pass them through; a text body comes back as a JSON string node.
  * Instances are cheap: one per set of credentials, all sharing one {@link ApiHttp}.
  */
-public final class SequentumApi {
+public class SequentumApi {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     /** Agent Builder paths (UNCONFIRMED in the spec: kept here so a change is one line). */
     static final String BUILDER = "/api/v1/agent-builder";

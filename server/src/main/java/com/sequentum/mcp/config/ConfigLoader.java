@@ -86,6 +86,9 @@ public final class ConfigLoader {
                             + usage(), EXIT_USAGE);
                 }
                 sandbox = true;
+            } else if (com.sequentum.mcp.policy.ControlSettings.isFlag(a)) {
+                // tool selection, read by ControlSettings; skip the value of the two-word forms
+                if ((a.equals("--toolsets") || a.equals("--tools")) && i + 1 < args.length) i++;
             } else {
                 throw new ConfigException("Error: unknown option \"" + a + "\"\n\n" + usage(), EXIT_USAGE);
             }
@@ -157,6 +160,10 @@ public final class ConfigLoader {
                   --sandbox             serve against a built-in emulation of the Sequentum API (no key needed)
                   --sandbox-seed N      seed for the sandbox's generated data (implies --sandbox)
                   --http                serve Streamable HTTP instead of stdio (same as TRANSPORT_MODE=http)
+                  --toolsets a,b        offer only these toolsets: agents, runs, files, versions, schedules,
+                                        billing, spaces, analytics, builder (default: all)
+                  --tools x,y           offer these individual tools (added to --toolsets; alone: only these)
+                  --read-only           offer only read-only tools (beats --toolsets and --tools)
                   --version             print the version and exit
                   -h, --help            print this help and exit
 
@@ -166,6 +173,11 @@ public final class ConfigLoader {
                   SEQUENTUM_TIMEOUT_MS  per-attempt API timeout in milliseconds (default 30000)
                   TRANSPORT_MODE        stdio (default) or http
                   DEBUG                 1 = debug logging on stderr (API key and bearer tokens redacted)
+                  SEQUENTUM_TOOLSETS, SEQUENTUM_TOOLS, SEQUENTUM_READ_ONLY
+                                        the same as the three flags above (the flags win)
+                  CONFIRM_DESTRUCTIVE   elicit (default), always or never: ask before delete/kill tools
+                  SEQUENTUM_ALLOWED_SPACES  comma-separated space names or ids the server is confined to
+                  SEQUENTUM_AUDIT_LOG   file path or "stderr": one JSON line per state-changing call
 
                 Launch with -Xlog:disable -Xlog:all=warning:stderr so JVM warnings never reach stdout.""";
     }

@@ -11,6 +11,8 @@ public final class RunTools {
     static final String AGENT_ID = "The numeric ID of the agent. Find it with list_agents or search_agents; right after "
             + "building a new agent, use the agentId reported by get_agent_build_status.";
     static final String RUN_ID = "The numeric ID of the run (from get_agent_runs, or the id start_agent returned).";
+    static final String IDEMPOTENCY_KEY = "Optional key (1 to 128 characters) that makes the call safe to retry: the "
+            + "same key again within 15 minutes returns the first call's result instead of starting another paid run.";
     static final List<String> REMOVE_METHODS = List.of("RemoveEntireRun", "RemoveAllFiles", "RemoveAllFilesAndAgentInput");
 
     private RunTools() {}
@@ -66,6 +68,7 @@ public final class RunTools {
                         .number("timeout", "Run timeout in seconds, 1 to 3600 (default 60).", false)
                         .number("parallelism", "Number of parallel instances, 1 to 50 (default 1). Values above 1 are not "
                                 + "meant for synchronous runs.", false)
+                        .stringLength(IdempotencyCache.FIELD, IDEMPOTENCY_KEY, false, 1, IdempotencyCache.KEY_MAX)
                         .build(),
                 Hints.write(false, true), RunTools::handleStart);
     }

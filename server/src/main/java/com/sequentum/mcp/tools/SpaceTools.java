@@ -53,6 +53,7 @@ public final class SpaceTools {
                         .number("spaceId", SPACE_ID, true)
                         .string("inputParameters", "Input parameters for all the agents as a JSON string, e.g. "
                                 + "'{\"url\": \"https://example.com\"}'.", false)
+                        .stringLength(IdempotencyCache.FIELD, RunTools.IDEMPOTENCY_KEY, false, 1, IdempotencyCache.KEY_MAX)
                         .build(),
                 Hints.write(false, true), (ctx, a) -> {
                     long spaceId = a.id("spaceId");

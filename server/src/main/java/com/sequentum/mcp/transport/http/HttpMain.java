@@ -32,12 +32,19 @@ public final class HttpMain {
             Console.line("[DEBUG] API_BASE_URL = {}", settings.apiUrl());
             Console.line("[DEBUG] HTTP_PORT = {}, HTTP_HOST = {}", settings.port(), settings.host());
         }
+        com.sequentum.mcp.policy.ControlSettings control;
+        try {
+            control = com.sequentum.mcp.policy.ControlSettings.parse(env, args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("sequentum-mcp: " + e.getMessage());
+            return 2;
+        }
         AtomicReference<McpHttpServer> current = new AtomicReference<>();
         installShutdownHook(current);
         McpHttpServer server;
         try {
             server = McpHttpServer.start(settings, ApiHttp.create(settings.apiUrl(), ApiHttp.DEFAULT_TIMEOUT),
-                    Version.get());
+                    Version.get(), control);
         } catch (Exception e) {
             System.err.println("sequentum-mcp: could not start the HTTP server on " + settings.host() + ":"
                     + settings.port() + ": " + e.getMessage());

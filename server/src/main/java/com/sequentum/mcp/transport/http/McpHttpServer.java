@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sequentum.mcp.McpServerFactory;
 import com.sequentum.mcp.api.ApiHttp;
 import com.sequentum.mcp.api.Credentials;
+import com.sequentum.mcp.policy.ControlSettings;
 import com.sequentum.mcp.tools.ToolResult;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;
@@ -79,16 +80,26 @@ public final class McpHttpServer {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private boolean stopping;
 
-    private McpHttpServer(HttpSettings settings, ApiHttp api, String version, Clock clock) {
+    private final ControlSettings control;
+    private SelectionRouter router;
+
+    private McpHttpServer(HttpSettings settings, ApiHttp api, String version, Clock clock, ControlSettings control) {
         this.settings = settings;
         this.api = api;
         this.version = version;
         this.clock = clock;
+        this.control = control;
     }
 
     /** Binds, wires and starts the server; throws when the port cannot be bound. */
     public static McpHttpServer start(HttpSettings settings, ApiHttp api, String version) throws Exception {
-        McpHttpServer s = new McpHttpServer(settings, api, version, Clock.systemUTC());
+        return start(settings, api, version, ControlSettings.defaults());
+    }
+
+    /** The same with operator controls (tool selection, confirmations, space scope, audit). */
+    public static McpHttpServer start(HttpSettings settings, ApiHttp api, String version, ControlSettings control)
+            throws Exception {
+        McpHttpServer s = new McpHttpServer(settings, api, version, Clock.systemUTC(), control);
         s.startInternal();
         return s;
     }
@@ -111,18 +122,12 @@ public final class McpHttpServer {
         principalLimiter = new RateLimiter(settings.principalRateLimitPerMinute());
 
         McpServerFactory factory = new McpServerFactory(api, this::credentials, clock, version, settings.debug())
-                .onToolResult(this::afterTool);
-        Duration idle = settings.sessionIdle();
-        transport = HttpServletStreamableServerTransportProvider.builder()
-                .mcpEndpoint(McpPaths.MCP)
-                .contextExtractor(McpHttpServer::transportContext)
-                .keepAliveInterval(Duration.ofSeconds(25))
-                .sessionSweepInterval(idle.multipliedBy(2).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
-                        : idle.multipliedBy(2))
-                .maxRequestSize((int) settings.maxBodyBytes())
-                .build();
-        mcp = factory.configure(McpServer.sync(transport)).immediateExecution(true).build();
-        closer = new SdkSessionCloser(transport);
+                .onToolResult(this::afterTool).control(control);
+        SelectionRouter.Backend base = backend(factory);
+        transport = base.transport();
+        mcp = base.server();
+        closer = base.closer();
+        router = new SelectionRouter(base, selection -> backend(factory.narrowedTo(selection)));
 
         TokenVerifier verifier = settings.tokenValidation() == HttpSettings.TokenValidation.JWT
                 ? new JwtTokenVerifier(settings.oauthIssuer(), settings.oauthJwksUrl(), audiences())
@@ -131,7 +136,7 @@ public final class McpHttpServer {
 
         ServletContextHandler ctx = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         ctx.setContextPath("/");
-        ServletHolder mcpHolder = new ServletHolder("mcp", transport);
+        ServletHolder mcpHolder = new ServletHolder("mcp", router);
         mcpHolder.setAsyncSupported(true);
         ctx.addServlet(mcpHolder, McpPaths.MCP);
         ServletHolder endpoints = new ServletHolder("endpoints", new EndpointsServlet());
@@ -155,6 +160,7 @@ public final class McpHttpServer {
             t.setDaemon(true);
             return t;
         });
+        Duration idle = settings.sessionIdle();
         long period = Math.max(10, Math.min(idle.toMillis() / 4, 30_000));
         scheduler.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
         jetty.start();
@@ -165,6 +171,21 @@ public final class McpHttpServer {
                 settings.maxSessions(), settings.requireAuth() ? "required" : "off",
                 settings.tokenValidation().name().toLowerCase(Locale.ROOT), baseUrl);
         if (settings.debug()) Console.line("Connected to: {}", settings.apiUrl());
+    }
+
+    /** One MCP server for one tool selection, on its own SDK transport. */
+    private SelectionRouter.Backend backend(McpServerFactory factory) {
+        Duration idle = settings.sessionIdle();
+        HttpServletStreamableServerTransportProvider t = HttpServletStreamableServerTransportProvider.builder()
+                .mcpEndpoint(McpPaths.MCP)
+                .contextExtractor(McpHttpServer::transportContext)
+                .keepAliveInterval(Duration.ofSeconds(25))
+                .sessionSweepInterval(idle.multipliedBy(2).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                        : idle.multipliedBy(2))
+                .maxRequestSize((int) settings.maxBodyBytes())
+                .build();
+        McpSyncServer server = factory.configure(McpServer.sync(t)).immediateExecution(true).build();
+        return new SelectionRouter.Backend(factory.selection(), t, server, new SdkSessionCloser(t));
     }
 
     private static void addFilter(ServletContextHandler ctx, Filter f, String path) {
@@ -329,7 +350,7 @@ public final class McpHttpServer {
     private void sweep() {
         try {
             List<String> idle = sessions.removeIdle(settings.sessionIdle().toNanos());
-            for (String id : idle) closer.close(id);
+            for (String id : idle) router.close(id);
             if (!idle.isEmpty() || settings.debug()) {
                 Console.line("[MCP] Session cleanup: closed {} idle sessions, {} active", idle.size(), sessions.size());
             }
@@ -375,11 +396,7 @@ public final class McpHttpServer {
                         settings.shutdownGrace().toSeconds());
             }
             int n = sessions.removeAll().size();
-            try {
-                mcp.closeGracefully();
-            } catch (RuntimeException e) {
-                LOG.warn("[MCP] Error while closing sessions: {}", e.toString());
-            }
+            router.closeAll();
             scheduler.shutdownNow();
             jetty.stop();
             Console.line("[MCP] All {} sessions closed. Shutdown complete.", n);
