@@ -32,6 +32,12 @@ public final class InProcessMcp implements AutoCloseable {
     private final McpSyncServer server;
 
     public InProcessMcp(ApiStub api) {
+        this(api, null, c -> c);
+    }
+
+    /** With operator controls (null = defaults) and a client customisation (e.g. elicitation support). */
+    public InProcessMcp(ApiStub api, com.sequentum.mcp.policy.ControlSettings control,
+            java.util.function.UnaryOperator<McpClient.SyncSpec> clientSpec) {
         try {
             McpJsonMapper mapper = McpJsonDefaults.getMapper();
             Pipe toServer = Pipe.open();
@@ -41,11 +47,12 @@ public final class InProcessMcp implements AutoCloseable {
                     api.clock(), new ObjectMapper());
             McpServerFactory factory = new McpServerFactory(apiHttp, ctx -> Credentials.apiKey(ApiStub.API_KEY),
                     api.clock(), "1.3.0-test", false);
+            if (control != null) factory.control(control);
             var transport = new StdioServerTransportProvider(mapper, Channels.newInputStream(toServer.source()),
                     Channels.newOutputStream(toClient.sink()));
             server = factory.configure(McpServer.sync(transport)).build();
-            client = McpClient.sync(new PipedClientTransport(mapper, Channels.newInputStream(toClient.source()),
-                            Channels.newOutputStream(toServer.sink())))
+            client = clientSpec.apply(McpClient.sync(new PipedClientTransport(mapper,
+                            Channels.newInputStream(toClient.source()), Channels.newOutputStream(toServer.sink()))))
                     .requestTimeout(Duration.ofSeconds(10))
                     .loggingConsumer(logs::add)
                     .build();

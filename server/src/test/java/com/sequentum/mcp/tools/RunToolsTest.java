@@ -50,7 +50,9 @@ class RunToolsTest {
         assertThat(start.get("type").asText()).isEqualTo("object");
         assertThat(start.get("required").toString()).isEqualTo("[\"agentId\"]");
         assertThat(start.get("properties").fieldNames()).toIterable().containsExactly(
-                "agentId", "inputParameters", "isRunSynchronously", "timeout", "parallelism");
+                "agentId", "inputParameters", "isRunSynchronously", "timeout", "parallelism", "idempotencyKey");
+        assertThat(start.at("/properties/idempotencyKey/minLength").asInt()).isEqualTo(1);
+        assertThat(start.at("/properties/idempotencyKey/maxLength").asInt()).isEqualTo(128);
         assertThat(start.at("/properties/inputParameters/type").asText()).isEqualTo("string");
         assertThat(start.at("/properties/isRunSynchronously/type").asText()).isEqualTo("boolean");
         assertThat(start.at("/properties/timeout/type").asText()).isEqualTo("number");
