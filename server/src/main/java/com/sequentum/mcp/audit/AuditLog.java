@@ -65,7 +65,8 @@ public final class AuditLog {
         if (arguments != null) {
             for (String f : ID_FIELDS) {
                 Object v = arguments.get(f);
-                if (v instanceof Number n) ids.put(f, n.longValue() == n.doubleValue() ? n.longValue() : n.doubleValue());
+                if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) ids.put(f, n.longValue());
+                else if (v instanceof Number n) ids.put(f, n.doubleValue());
                 else if (v instanceof String s && s.length() <= 128) ids.put(f, s);
             }
         }
