@@ -60,7 +60,8 @@ final class HttpHarness implements AutoCloseable {
         ApiHttp http = new ApiHttp(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(),
                 api.baseUrl(), Duration.ofSeconds(5), RetryPolicy.none(), d -> { }, api.clock(), new ObjectMapper());
         try {
-            return new HttpHarness(api, McpHttpServer.start(settings, http, "1.3.0-test"));
+            return new HttpHarness(api, McpHttpServer.start(settings, http, "1.3.0-test",
+                    com.sequentum.mcp.policy.ControlSettings.parse(e, new String[0])));
         } catch (Exception ex) {
             api.close();
             throw new IllegalStateException(ex);
