@@ -147,6 +147,7 @@ public final class McpHttpServer {
         addFilter(ctx, RateLimitFilter.perPrincipal(principalLimiter), McpPaths.MCP);
         addFilter(ctx, new McpRequestFilter(settings.maxBodyBytes(), settings.debug(), transport.protocolVersions()), McpPaths.MCP);
         addFilter(ctx, new SessionFilter(sessions, settings.debug()), McpPaths.MCP);
+        addFilter(ctx, new CancellationFilter(), McpPaths.MCP);
 
         jetty.setHandler(ctx);
         jetty.setErrorHandler(new JsonErrorHandler());
