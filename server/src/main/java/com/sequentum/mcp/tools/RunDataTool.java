@@ -240,6 +240,8 @@ public final class RunDataTool {
         } catch (JsonProcessingException e) {
             String msg = e.getOriginalMessage();
             if (msg != null && msg.indexOf('\n') >= 0) msg = msg.substring(0, msg.indexOf('\n'));
+            if (msg != null && msg.contains(" (start marker")) msg = msg.substring(0, msg.indexOf(" (start marker"));
+            if (msg != null && msg.startsWith("Unexpected end-of-input")) msg = "the file ends in the middle of a value";
             String where = e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")" : "";
             throw new ToolFailure("The file is not valid JSON: " + msg + where + ".");
