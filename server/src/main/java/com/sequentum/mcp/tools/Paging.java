@@ -119,9 +119,9 @@ public final class Paging {
         return n != null && n.isIntegralNumber() ? n.longValue() : dflt;
     }
 
-    /** Compact JSON of the arguments, whole numbers without a fraction. */
+    /** Compact JSON of the arguments in name order, whole numbers without a fraction. */
     static String render(Map<String, Object> args) {
-        Map<String, Object> clean = new LinkedHashMap<>();
+        Map<String, Object> clean = new java.util.TreeMap<>();
         args.forEach((k, v) -> {
             if (k.startsWith("_")) return;
             clean.put(k, v instanceof Double d && d == Math.rint(d) && !d.isInfinite() ? (Object) d.longValue() : v);
