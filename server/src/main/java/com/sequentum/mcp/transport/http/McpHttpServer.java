@@ -63,6 +63,7 @@ public final class McpHttpServer {
     private final ApiHttp api;
     private final String version;
     private final Clock clock;
+    private final String anonymousApiKey;
 
     private Server jetty;
     private ServerConnector connector;
@@ -79,8 +80,9 @@ public final class McpHttpServer {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private boolean stopping;
 
-    private McpHttpServer(HttpSettings settings, ApiHttp api, String version, Clock clock) {
+    private McpHttpServer(HttpSettings settings, ApiHttp api, String version, Clock clock, String anonymousApiKey) {
         this.settings = settings;
+        this.anonymousApiKey = anonymousApiKey;
         this.api = api;
         this.version = version;
         this.clock = clock;
@@ -88,7 +90,17 @@ public final class McpHttpServer {
 
     /** Binds, wires and starts the server; throws when the port cannot be bound. */
     public static McpHttpServer start(HttpSettings settings, ApiHttp api, String version) throws Exception {
-        McpHttpServer s = new McpHttpServer(settings, api, version, Clock.systemUTC());
+        return start(settings, api, version, null);
+    }
+
+    /**
+     * Like {@link #start(HttpSettings, ApiHttp, String)}; with {@code REQUIRE_AUTH=false}, requests without a bearer
+     * token call the API with {@code anonymousApiKey} (the sandbox's key in {@code --sandbox --http}) instead of no
+     * credentials. Requests with a token always use the token.
+     */
+    public static McpHttpServer start(HttpSettings settings, ApiHttp api, String version, String anonymousApiKey)
+            throws Exception {
+        McpHttpServer s = new McpHttpServer(settings, api, version, Clock.systemUTC(), anonymousApiKey);
         s.startInternal();
         return s;
     }
@@ -125,7 +137,7 @@ public final class McpHttpServer {
         closer = new SdkSessionCloser(transport);
 
         TokenVerifier verifier = settings.tokenValidation() == HttpSettings.TokenValidation.JWT
-                ? new JwtTokenVerifier(settings.oauthIssuer(), settings.oauthJwksUrl(), audiences())
+                ? new JwtTokenVerifier(settings.oauthIssuer(), settings.oauthJwksUrl(), audiences(), settings.jwtClockSkew())
                 : TokenVerifier.passthrough();
         CorsPolicy cors = new CorsPolicy(settings.allowedOrigins(), settings.debug()).with(baseUrl);
 
@@ -188,7 +200,8 @@ public final class McpHttpServer {
     }
 
     private Credentials credentials(McpTransportContext ctx) {
-        return ctx.get(Attrs.CTX_TOKEN) instanceof String token ? Credentials.bearer(token) : Credentials.none();
+        if (ctx.get(Attrs.CTX_TOKEN) instanceof String token) return Credentials.bearer(token);
+        return anonymousApiKey != null && !settings.requireAuth() ? Credentials.apiKey(anonymousApiKey) : Credentials.none();
     }
 
     private ToolResult afterTool(McpTransportContext ctx, ToolResult result) {
