@@ -18,6 +18,8 @@ import java.util.Map;
  * @param oauthAudience extra accepted token audience (besides the MCP endpoint URL and its origin), or null
  * @param sessionIdle   how long a session may stay unused before it is closed
  * @param jwtClockSkew  tolerance for {@code exp}/{@code nbf} in JWT mode ({@code OAUTH_CLOCK_SKEW_SECONDS}, default 60)
+ * @param keepAlive     interval of the keep-alive {@code ping} on open GET {@code /mcp} streams ({@link #KEEP_ALIVE}); well
+ *                      under the 30 s idle timeouts of Jetty and common proxies, so quiet streams are not cut
  */
 public record HttpSettings(
         int port,
@@ -39,7 +41,8 @@ public record HttpSettings(
         Duration sessionIdle,
         long maxBodyBytes,
         Duration shutdownGrace,
-        Duration jwtClockSkew) {
+        Duration jwtClockSkew,
+        Duration keepAlive) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -47,6 +50,7 @@ public record HttpSettings(
     public static final int DEFAULT_RATE_LIMIT = 100;
     public static final long MAX_BODY_BYTES = 1024 * 1024;
     public static final int DEFAULT_CLOCK_SKEW_SECONDS = 60;
+    public static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     public enum TokenValidation { PASSTHROUGH, JWT }
 
@@ -123,7 +127,7 @@ public record HttpSettings(
         return new HttpSettings(port, host, apiUrl, debug, requireAuth, maxSessions, trustProxy, origins,
                 List.copyOf(hosts), publicUrl, validation, issuer, audience == null ? null : audience.trim(), jwks,
                 rate, principalRate, Duration.ofMinutes(idleMinutes), MAX_BODY_BYTES, Duration.ofSeconds(10),
-                Duration.ofSeconds(skew));
+                Duration.ofSeconds(skew), KEEP_ALIVE);
     }
 
     /**
@@ -134,21 +138,28 @@ public record HttpSettings(
     public HttpSettings forSandbox(String sandboxBaseUrl, String issuer, String jwksUrl) {
         return new HttpSettings(port, host, sandboxBaseUrl, debug, requireAuth, maxSessions, trustProxy, allowedOrigins,
                 allowedHosts, publicUrl, TokenValidation.JWT, stripTrailingSlashes(issuer), null, jwksUrl,
-                rateLimitPerMinute, principalRateLimitPerMinute, sessionIdle, maxBodyBytes, shutdownGrace, Duration.ZERO);
+                rateLimitPerMinute, principalRateLimitPerMinute, sessionIdle, maxBodyBytes, shutdownGrace, Duration.ZERO, keepAlive);
     }
 
     /** Test hook: the same settings with another idle timeout (milliseconds are fine). */
     public HttpSettings withSessionIdle(Duration idle) {
         return new HttpSettings(port, host, apiUrl, debug, requireAuth, maxSessions, trustProxy, allowedOrigins,
                 allowedHosts, publicUrl, tokenValidation, oauthIssuer, oauthAudience, oauthJwksUrl, rateLimitPerMinute,
-                principalRateLimitPerMinute, idle, maxBodyBytes, shutdownGrace, jwtClockSkew);
+                principalRateLimitPerMinute, idle, maxBodyBytes, shutdownGrace, jwtClockSkew, keepAlive);
     }
 
     /** Test hook: the same settings with another shutdown grace period. */
     public HttpSettings withShutdownGrace(Duration grace) {
         return new HttpSettings(port, host, apiUrl, debug, requireAuth, maxSessions, trustProxy, allowedOrigins,
                 allowedHosts, publicUrl, tokenValidation, oauthIssuer, oauthAudience, oauthJwksUrl, rateLimitPerMinute,
-                principalRateLimitPerMinute, sessionIdle, maxBodyBytes, grace, jwtClockSkew);
+                principalRateLimitPerMinute, sessionIdle, maxBodyBytes, grace, jwtClockSkew, keepAlive);
+    }
+
+    /** Test hook: the same settings with another keep-alive interval. */
+    public HttpSettings withKeepAlive(Duration interval) {
+        return new HttpSettings(port, host, apiUrl, debug, requireAuth, maxSessions, trustProxy, allowedOrigins,
+                allowedHosts, publicUrl, tokenValidation, oauthIssuer, oauthAudience, oauthJwksUrl, rateLimitPerMinute,
+                principalRateLimitPerMinute, sessionIdle, maxBodyBytes, shutdownGrace, jwtClockSkew, interval);
     }
 
     private static void applyFlags(Map<String, String> v, String[] args) {

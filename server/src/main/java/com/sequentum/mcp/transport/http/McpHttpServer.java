@@ -128,7 +128,7 @@ public final class McpHttpServer {
         transport = HttpServletStreamableServerTransportProvider.builder()
                 .mcpEndpoint(McpPaths.MCP)
                 .contextExtractor(McpHttpServer::transportContext)
-                .keepAliveInterval(Duration.ofSeconds(25))
+                .keepAliveInterval(settings.keepAlive())
                 .sessionSweepInterval(idle.multipliedBy(2).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
                         : idle.multipliedBy(2))
                 .maxRequestSize((int) settings.maxBodyBytes())
