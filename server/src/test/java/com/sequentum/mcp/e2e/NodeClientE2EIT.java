@@ -53,6 +53,14 @@ class NodeClientE2EIT {
     }
 
     @Test
+    void promptsResourcesCompletionsAndLoggingWithTheTypescriptSdkClientPass() throws Exception {
+        Result r = run(List.of("node", "--test", "--test-reporter=spec", "surface.e2e.test.mjs"), 300);
+        System.out.println(r.output);
+        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.output).contains("ℹ fail 0").doesNotContain("ℹ pass 0");
+    }
+
+    @Test
     void oauthSignInRefreshAndTwoUsersOverStreamableHttpPass() throws Exception {
         Result r = run(List.of("node", "--test", "--test-reporter=spec", "http-oauth.e2e.test.mjs"), 300);
         System.out.println(r.output);
@@ -65,7 +73,7 @@ class NodeClientE2EIT {
         Result r = run(List.of("bash", "inspector-smoke.sh"), 300);
         System.out.println(r.output);
         assertThat(r.exit).as(r.output).isZero();
-        assertThat(r.output).contains("inspector smoke: tools/list returned");
+        assertThat(r.output).contains("inspector smoke: tools/list returned").contains("logging/setLevel OK; 11 prompts; 11 resource templates");
     }
 
     private record Result(int exit, String output) {}
