@@ -66,6 +66,8 @@ public final class McpHttpServer {
     private final String anonymousApiKey;
 
     private Server jetty;
+    /** Longer than the slowest tool call (retries included), so a silent answer stream is never dropped. */
+    static final Duration CONNECTION_IDLE_TIMEOUT = Duration.ofMinutes(5);
     private ServerConnector connector;
     private HttpServletStreamableServerTransportProvider transport;
     private McpSyncServer mcp;
@@ -113,6 +115,9 @@ public final class McpHttpServer {
         connector = new ServerConnector(jetty);
         connector.setHost(settings.host());
         connector.setPort(settings.port());
+        // A tools/call answer stream is silent while the tool runs: up to four 30 s API attempts with back-off, or a
+        // bounded wait. Jetty's default 30 s idle timeout would cut such a call off, so allow five minutes.
+        connector.setIdleTimeout(CONNECTION_IDLE_TIMEOUT.toMillis());
         jetty.addConnector(connector);
         connector.open();
         baseUrl = settings.publicUrl() != null ? settings.publicUrl() : boundBase(settings.host(), connector.getLocalPort());
