@@ -1,6 +1,8 @@
 package com.sequentum.mcp.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sequentum.mcp.api.SequentumApi;
 import com.sequentum.mcp.policy.ControlSettings.Confirm;
 import com.sequentum.mcp.validation.Args;
@@ -51,12 +53,27 @@ public final class Confirmations {
             return Decision.go("not-asked");
         }
         long agentId = a.id("agentId");
-        String question = switch (tool) {
-            case "delete_run" -> runPreview("Delete", ctx.api(), agentId, a.id("runId"),
-                    a.oneOf("removeMethod", false, RunTools.REMOVE_METHODS));
-            case "kill_agent" -> runPreview("Kill", ctx.api(), agentId, a.id("runId"), null);
-            default -> schedulePreview(ctx.api(), agentId, a.id("scheduleId"));
-        };
+        ObjectNode unchanged = JsonNodeFactory.instance.objectNode();
+        String question;
+        switch (tool) {
+            case "delete_run" -> {
+                long runId = a.id("runId");
+                String method = a.oneOf("removeMethod", false, RunTools.REMOVE_METHODS);
+                question = runPreview("Delete", ctx.api(), agentId, runId, method);
+                unchanged.put("deleted", false).put("agentId", agentId).put("runId", runId)
+                        .put("removeMethod", method == null ? "RemoveEntireRun" : method).put("runRecordKept", true);
+            }
+            case "kill_agent" -> {
+                long runId = a.id("runId");
+                question = runPreview("Kill", ctx.api(), agentId, runId, null);
+                unchanged.put("killRequested", false).put("agentId", agentId).put("runId", runId);
+            }
+            default -> {
+                long scheduleId = a.id("scheduleId");
+                question = schedulePreview(ctx.api(), agentId, scheduleId);
+                unchanged.put("deleted", false).put("agentId", agentId).put("scheduleId", scheduleId);
+            }
+        }
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("type", "object");
         schema.put("properties", Map.of(FIELD, Map.of("type", "boolean", "title", "Yes, go ahead",
@@ -72,8 +89,9 @@ public final class Confirmations {
             case DECLINE -> "declined";
             case CANCEL -> "cancelled";
         };
+        unchanged.put("confirmation", how).put("changed", false);
         return Decision.stop(how, ToolResult.text("The user " + how + " the confirmation, so " + tool
-                + " was not carried out. Nothing was changed. Do not retry unless the user asks again."));
+                + " was not carried out. Nothing was changed. Do not retry unless the user asks again.", unchanged));
     }
 
     static String runPreview(String verb, SequentumApi api, long agentId, long runId, String removeMethod) {

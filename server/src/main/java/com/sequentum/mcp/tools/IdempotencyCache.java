@@ -91,8 +91,8 @@ public final class IdempotencyCache {
                     + "started by this call. Retry with the same key.");
         }
         if (first.isError()) return first;
-        return new ToolResult(first.text() + "\n\nNote: idempotencyKey \"" + key + "\" was already used at "
-                + earlier.created() + "; this is the result of that earlier call. Nothing new was started.", false);
+        return first.withText(first.text() + "\n\nNote: idempotencyKey \"" + key + "\" was already used at "
+                + earlier.created() + "; this is the result of that earlier call. Nothing new was started.");
     }
 
     private synchronized void forget(String k, Entry e) {

@@ -125,6 +125,8 @@ class OperatorControlsTest {
                 assertThat(text(r)).isEqualTo("The user " + how + " the confirmation, so delete_run was not carried out. "
                         + "Nothing was changed. Do not retry unless the user asks again.");
                 assertThat(api.requestCount()).as("only the three preview reads").isEqualTo(3);
+                assertThat(r.structuredContent()).isEqualTo(Map.of("deleted", false, "agentId", 5, "runId", 9,
+                        "removeMethod", "RemoveEntireRun", "runRecordKept", true, "confirmation", how, "changed", false));
             }
         }
     }

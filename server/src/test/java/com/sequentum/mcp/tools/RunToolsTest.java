@@ -50,7 +50,8 @@ class RunToolsTest {
         assertThat(start.get("type").asText()).isEqualTo("object");
         assertThat(start.get("required").toString()).isEqualTo("[\"agentId\"]");
         assertThat(start.get("properties").fieldNames()).toIterable().containsExactly(
-                "agentId", "inputParameters", "isRunSynchronously", "timeout", "parallelism", "idempotencyKey");
+                "agentId", "inputParameters", "isRunSynchronously", "timeout", "parallelism", "waitSeconds",
+                "idempotencyKey");
         assertThat(start.at("/properties/idempotencyKey/minLength").asInt()).isEqualTo(1);
         assertThat(start.at("/properties/idempotencyKey/maxLength").asInt()).isEqualTo(128);
         assertThat(start.at("/properties/inputParameters/type").asText()).isEqualTo("string");

@@ -64,8 +64,11 @@ public final class McpHttpServer {
     private final ApiHttp api;
     private final String version;
     private final Clock clock;
+    private final String anonymousApiKey;
 
     private Server jetty;
+    /** Longer than the slowest tool call (retries included), so a silent answer stream is never dropped. */
+    static final Duration CONNECTION_IDLE_TIMEOUT = Duration.ofMinutes(5);
     private ServerConnector connector;
     private HttpServletStreamableServerTransportProvider transport;
     private McpSyncServer mcp;
@@ -83,8 +86,10 @@ public final class McpHttpServer {
     private final ControlSettings control;
     private SelectionRouter router;
 
-    private McpHttpServer(HttpSettings settings, ApiHttp api, String version, Clock clock, ControlSettings control) {
+    private McpHttpServer(HttpSettings settings, ApiHttp api, String version, Clock clock, String anonymousApiKey,
+            ControlSettings control) {
         this.settings = settings;
+        this.anonymousApiKey = anonymousApiKey;
         this.api = api;
         this.version = version;
         this.clock = clock;
@@ -93,13 +98,29 @@ public final class McpHttpServer {
 
     /** Binds, wires and starts the server; throws when the port cannot be bound. */
     public static McpHttpServer start(HttpSettings settings, ApiHttp api, String version) throws Exception {
-        return start(settings, api, version, ControlSettings.defaults());
+        return start(settings, api, version, (String) null, ControlSettings.defaults());
     }
 
     /** The same with operator controls (tool selection, confirmations, space scope, audit). */
     public static McpHttpServer start(HttpSettings settings, ApiHttp api, String version, ControlSettings control)
             throws Exception {
-        McpHttpServer s = new McpHttpServer(settings, api, version, Clock.systemUTC(), control);
+        return start(settings, api, version, (String) null, control);
+    }
+
+    /**
+     * Like {@link #start(HttpSettings, ApiHttp, String)}; with {@code REQUIRE_AUTH=false}, requests without a bearer
+     * token call the API with {@code anonymousApiKey} (the sandbox's key in {@code --sandbox --http}) instead of no
+     * credentials. Requests with a token always use the token.
+     */
+    public static McpHttpServer start(HttpSettings settings, ApiHttp api, String version, String anonymousApiKey)
+            throws Exception {
+        return start(settings, api, version, anonymousApiKey, ControlSettings.defaults());
+    }
+
+    /** Both of the above. */
+    public static McpHttpServer start(HttpSettings settings, ApiHttp api, String version, String anonymousApiKey,
+            ControlSettings control) throws Exception {
+        McpHttpServer s = new McpHttpServer(settings, api, version, Clock.systemUTC(), anonymousApiKey, control);
         s.startInternal();
         return s;
     }
@@ -112,6 +133,9 @@ public final class McpHttpServer {
         connector = new ServerConnector(jetty);
         connector.setHost(settings.host());
         connector.setPort(settings.port());
+        // A tools/call answer stream is silent while the tool runs: up to four 30 s API attempts with back-off, or a
+        // bounded wait. Jetty's default 30 s idle timeout would cut such a call off, so allow five minutes.
+        connector.setIdleTimeout(CONNECTION_IDLE_TIMEOUT.toMillis());
         jetty.addConnector(connector);
         connector.open();
         baseUrl = settings.publicUrl() != null ? settings.publicUrl() : boundBase(settings.host(), connector.getLocalPort());
@@ -130,7 +154,7 @@ public final class McpHttpServer {
         router = new SelectionRouter(base, selection -> backend(factory.narrowedTo(selection)));
 
         TokenVerifier verifier = settings.tokenValidation() == HttpSettings.TokenValidation.JWT
-                ? new JwtTokenVerifier(settings.oauthIssuer(), settings.oauthJwksUrl(), audiences())
+                ? new JwtTokenVerifier(settings.oauthIssuer(), settings.oauthJwksUrl(), audiences(), settings.jwtClockSkew())
                 : TokenVerifier.passthrough();
         CorsPolicy cors = new CorsPolicy(settings.allowedOrigins(), settings.debug()).with(baseUrl);
 
@@ -152,6 +176,7 @@ public final class McpHttpServer {
         addFilter(ctx, RateLimitFilter.perPrincipal(principalLimiter), McpPaths.MCP);
         addFilter(ctx, new McpRequestFilter(settings.maxBodyBytes(), settings.debug(), transport.protocolVersions()), McpPaths.MCP);
         addFilter(ctx, new SessionFilter(sessions, settings.debug()), McpPaths.MCP);
+        addFilter(ctx, new CancellationFilter(), McpPaths.MCP);
 
         jetty.setHandler(ctx);
         jetty.setErrorHandler(new JsonErrorHandler());
@@ -179,7 +204,7 @@ public final class McpHttpServer {
         HttpServletStreamableServerTransportProvider t = HttpServletStreamableServerTransportProvider.builder()
                 .mcpEndpoint(McpPaths.MCP)
                 .contextExtractor(McpHttpServer::transportContext)
-                .keepAliveInterval(Duration.ofSeconds(25))
+                .keepAliveInterval(settings.keepAlive())
                 .sessionSweepInterval(idle.multipliedBy(2).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
                         : idle.multipliedBy(2))
                 .maxRequestSize((int) settings.maxBodyBytes())
@@ -209,7 +234,8 @@ public final class McpHttpServer {
     }
 
     private Credentials credentials(McpTransportContext ctx) {
-        return ctx.get(Attrs.CTX_TOKEN) instanceof String token ? Credentials.bearer(token) : Credentials.none();
+        if (ctx.get(Attrs.CTX_TOKEN) instanceof String token) return Credentials.bearer(token);
+        return anonymousApiKey != null && !settings.requireAuth() ? Credentials.apiKey(anonymousApiKey) : Credentials.none();
     }
 
     private ToolResult afterTool(McpTransportContext ctx, ToolResult result) {
