@@ -43,6 +43,13 @@ public final class McpServerFactory {
     private final String version;
     private final boolean debug;
     private volatile BiFunction<McpTransportContext, ToolResult, ToolResult> resultHook = (ctx, r) -> r;
+    private volatile ToolCallListener toolCallListener = (tool, result, nanos) -> { };
+
+    /** Told about every finished tool call (metrics): the tool's name, its final result and how long it took. */
+    @FunctionalInterface
+    public interface ToolCallListener {
+        void toolCalled(String tool, ToolResult result, long nanos);
+    }
 
     public McpServerFactory(ApiHttp http, Function<McpTransportContext, Credentials> credentials, Clock clock,
             String version, boolean debug) {
@@ -67,6 +74,12 @@ public final class McpServerFactory {
         return this;
     }
 
+    /** Registers the {@link ToolCallListener}. Call before {@link #configure}. */
+    public McpServerFactory onToolCall(ToolCallListener listener) {
+        this.toolCallListener = listener;
+        return this;
+    }
+
     public ServerCapabilities capabilities() {
         return ServerCapabilities.builder().tools(false).prompts(false).resources(false, false).logging().completions().build();
     }
@@ -81,6 +94,24 @@ public final class McpServerFactory {
                 .resources(resources().resourceSpecifications())
                 .resourceTemplates(resources().templateSpecifications())
                 .completions(resources().completionSpecifications())
+                .uriTemplateManagerFactory(ResourceCatalogue.uriTemplateManagerFactory());
+    }
+
+    /**
+     * The same tools, prompts, resources and completions for the SDK's stateless transport (adapted by
+     * {@link StatelessFeatures}). Logging is not advertised: a stateless server has no channel to send it on.
+     */
+    public McpServer.StatelessSyncSpecification configureStateless(McpServer.StatelessSyncSpecification spec) {
+        return spec.serverInfo(SERVER_NAME, version)
+                .instructions(Policies.SUFFICIENCY_POLICY)
+                .capabilities(ServerCapabilities.builder().tools(false).prompts(false).resources(false, false)
+                        .completions().build())
+                .validateToolInputs(false)
+                .tools(StatelessFeatures.tools(tools()))
+                .prompts(StatelessFeatures.prompts(PromptCatalogue.specifications()))
+                .resources(StatelessFeatures.resources(resources().resourceSpecifications()))
+                .resourceTemplates(StatelessFeatures.resourceTemplates(resources().templateSpecifications()))
+                .completions(StatelessFeatures.completions(resources().completionSpecifications()))
                 .uriTemplateManagerFactory(ResourceCatalogue.uriTemplateManagerFactory());
     }
 
@@ -108,6 +139,7 @@ public final class McpServerFactory {
 
     private SyncToolSpecification toSdk(ToolSpec t) {
         return SyncToolSpecification.builder().tool(sdkTool(t)).callHandler((exchange, request) -> {
+            long started = System.nanoTime();
             ToolResult result;
             try {
                 ToolContext ctx = new ToolContext(apiFor(exchange.transportContext()), clock, exchange,
@@ -117,6 +149,7 @@ public final class McpServerFactory {
                 result = ToolResult.error(com.sequentum.mcp.tools.ToolErrors.format(e));
             }
             result = resultHook.apply(exchange.transportContext(), result);
+            toolCallListener.toolCalled(t.name(), result, System.nanoTime() - started);
             return CallToolResult.builder().addTextContent(result.text()).isError(result.isError()).build();
         }).build();
     }

@@ -44,6 +44,7 @@ public final class ApiHttp {
     private final ObjectMapper mapper;
     /** Reads a success body like {@code JSON.parse}: one JSON value and nothing after it. */
     private final ObjectReader bodyReader;
+    private volatile ApiObserver observer = ApiObserver.NONE;
 
     public ApiHttp(HttpClient client, String baseUrl, Duration timeout, RetryPolicy retry, Sleeper sleeper, Clock clock,
             ObjectMapper mapper) {
@@ -73,6 +74,12 @@ public final class ApiHttp {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /** Reports responses, retries and failures to {@code o} (metrics); returns this client. */
+    public ApiHttp observe(ApiObserver o) {
+        this.observer = o == null ? ApiObserver.NONE : o;
+        return this;
+    }
+
     public String baseUrl() { return baseUrl; }
     public Duration timeout() { return timeout; }
     public ObjectMapper mapper() { return mapper; }
@@ -100,15 +107,22 @@ public final class ApiHttp {
             } catch (RateLimitError e) {
                 last = e;
                 if (attempt + 1 >= attempts) break;
+                observer.retry("rate_limited");
                 pause(retry.delay(attempt, e.retryAfterSeconds()));
             } catch (ApiRequestError e) {
                 last = e;
                 if (!retry.retriesStatus(e.statusCode()) || attempt + 1 >= attempts) break;
+                observer.retry("server_error");
                 pause(retry.delay(attempt, null));
             } catch (ApiTimeoutError e) {
                 last = e;
+                observer.failure("timeout");
                 if (attempt + 1 >= attempts) break;
+                observer.retry("timeout");
                 pause(retry.delay(attempt, null));
+            } catch (ApiNetworkError e) {
+                observer.failure("network");
+                throw e;
             }
         }
         throw last;
@@ -136,6 +150,7 @@ public final class ApiHttp {
         long started = System.nanoTime();
         HttpResponse<byte[]> response = execute(rb.build(), endpoint);
         int status = response.statusCode();
+        observer.response(status);
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} -> {} in {} ms", method, LogRedaction.endpoint(endpoint), status,
                     (System.nanoTime() - started) / 1_000_000);
