@@ -170,9 +170,9 @@ describe('Streamable HTTP with OAuth against --sandbox --http', () => {
     assert.ok(alice.transport.sessionId, 'a session id after initialize');
   });
 
-  test('alice lists the 39 tools and calls list_agents', async () => {
+  test('alice lists the 40 tools and calls list_agents', async () => {
     const { tools } = await alice.client.listTools();
-    assert.equal(tools.length, 39);
+    assert.equal(tools.length, 40);
     const result = await alice.client.callTool({ name: 'list_agents', arguments: {} });
     assert.notEqual(result.isError, true, result.content[0].text);
     assert.match(result.content[0].text, /Books to Scrape Catalogue/);

@@ -86,6 +86,33 @@ describe('prompts, resources, completions and logging against the sandbox', () =
     assert.ok(result.completion.values.every((v) => /^1\d*$/.test(v)), JSON.stringify(result.completion.values));
   });
 
+  test('cancelling a waited build (notifications/cancelled) stops the build session in the sandbox', async () => {
+    const controller = new AbortController();
+    let sessionId;
+    const call = client.callTool(
+      { name: 'start_agent_build', arguments: {
+        prompt: 'List every quote and its author from https://quotes.toscrape.com/', waitForCompletion: true } },
+      undefined,
+      {
+        signal: controller.signal,
+        timeout: 60000,
+        onprogress: (p) => {
+          const m = /Build (\S+):/.exec(p.message ?? '');
+          if (m && !sessionId) { sessionId = m[1]; controller.abort(); }
+        },
+      });
+    await assert.rejects(call);
+    assert.ok(sessionId, 'a progress notification named the build session');
+    const deadline = Date.now() + 10000;
+    let status;
+    do {
+      await new Promise((r) => setTimeout(r, 200));
+      const r = await client.callTool({ name: 'get_agent_build_status', arguments: { sessionId } });
+      status = JSON.parse(r.content[0].text).status;
+    } while (status !== 'cancelled' && Date.now() < deadline);
+    assert.equal(status, 'cancelled');
+  });
+
   test('after logging/setLevel debug the client receives log notifications, without secrets', async () => {
     await client.setLoggingLevel('debug');
     await client.readResource({ uri: 'sequentum://billing/balance' });

@@ -191,6 +191,8 @@ public final class McpHttpServer {
         if (settings.stateless()) addFilter(ctx, new StatelessMethodFilter(), McpPaths.MCP);
         addFilter(ctx, new McpRequestFilter(settings.maxBodyBytes(), settings.debug(), protocolVersions), McpPaths.MCP);
         if (!settings.stateless()) addFilter(ctx, new SessionFilter(sessions, settings.debug()), McpPaths.MCP);
+        // Cancellation is keyed by session id; stateless requests have none that the server vouches for.
+        if (!settings.stateless()) addFilter(ctx, new CancellationFilter(), McpPaths.MCP);
 
         jetty.setHandler(ctx);
         jetty.setErrorHandler(new JsonErrorHandler());
