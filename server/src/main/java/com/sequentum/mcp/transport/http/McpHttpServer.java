@@ -83,8 +83,9 @@ public final class McpHttpServer {
     private GatewayFilter gateway;
     private SessionRegistry sessions;
     private RevokedTokens revoked;
-    private RateLimiter addressLimiter;
-    private RateLimiter principalLimiter;
+    private Limiter addressLimiter;
+    private Limiter principalLimiter;
+    private RedisStore redis;
     private SdkSessionCloser closer;
     private ScheduledExecutorService scheduler;
     private volatile String baseUrl;
@@ -133,8 +134,15 @@ public final class McpHttpServer {
 
         sessions = new SessionRegistry(settings.maxSessions());
         revoked = new RevokedTokens(Duration.ofHours(1));
-        addressLimiter = new RateLimiter(settings.rateLimitPerMinute());
-        principalLimiter = new RateLimiter(settings.principalRateLimitPerMinute());
+        if (settings.redisUrl() != null) {
+            redis = new RedisStore(settings.redisUrl());
+            addressLimiter = new RedisRateLimiter(redis, "ip", settings.rateLimitPerMinute(), metrics);
+            principalLimiter = new RedisRateLimiter(redis, "principal", settings.principalRateLimitPerMinute(), metrics);
+            redis.connection(); // connect now if possible; an outage is logged and retried on demand
+        } else {
+            addressLimiter = new RateLimiter(settings.rateLimitPerMinute());
+            principalLimiter = new RateLimiter(settings.principalRateLimitPerMinute());
+        }
 
         api.observe(metrics.apiObserver());
         metrics.sessionsOpen(sessions::size);
@@ -207,9 +215,10 @@ public final class McpHttpServer {
 
         String local = boundBase(settings.host(), connector.getLocalPort());
         Console.line("Sequentum MCP Server running on HTTP at {}/mcp (transport=streamable-http, mode={}, "
-                        + "health={}/health, maxSessions={}, auth={}, tokenValidation={}, publicUrl={})", local,
+                        + "health={}/health, maxSessions={}, auth={}, tokenValidation={}, publicUrl={}, limits={})", local,
                 settings.stateless() ? "stateless" : "stateful", local, settings.maxSessions(), settings.requireAuth() ? "required" : "off",
-                settings.tokenValidation().name().toLowerCase(Locale.ROOT), baseUrl);
+                settings.tokenValidation().name().toLowerCase(Locale.ROOT), baseUrl,
+                redis == null ? "in-process" : "redis " + redis.display());
         if (settings.debug()) Console.line("Connected to: {}", settings.apiUrl());
         if (settings.anonymousApiKey() != null) {
             LOG.warn("[MCP] ANONYMOUS_API_KEY is set: requests without a token call the Sequentum API with that key "
@@ -472,6 +481,7 @@ public final class McpHttpServer {
             }
             scheduler.shutdownNow();
             jetty.stop();
+            if (redis != null) redis.close();
             Console.line("[MCP] All {} sessions closed. Shutdown complete.", n);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

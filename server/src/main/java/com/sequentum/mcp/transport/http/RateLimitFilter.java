@@ -18,13 +18,13 @@ import java.util.function.Function;
  * rejections are 429 with {@code Retry-After} and JSON-RPC code -32029.
  */
 final class RateLimitFilter extends HttpFilter {
-    private final RateLimiter limiter;
+    private final Limiter limiter;
     private final Function<HttpServletRequest, String> key;
     private final boolean writeHeaders;
     private final ServerMetrics metrics;
     private final String scope;
 
-    private RateLimitFilter(RateLimiter limiter, Function<HttpServletRequest, String> key, boolean writeHeaders,
+    private RateLimitFilter(Limiter limiter, Function<HttpServletRequest, String> key, boolean writeHeaders,
             ServerMetrics metrics, String scope) {
         this.limiter = limiter;
         this.key = key;
@@ -33,7 +33,7 @@ final class RateLimitFilter extends HttpFilter {
         this.scope = scope;
     }
 
-    static RateLimitFilter perAddress(RateLimiter limiter, TrustProxy trust, ServerMetrics metrics) {
+    static RateLimitFilter perAddress(Limiter limiter, TrustProxy trust, ServerMetrics metrics) {
         return new RateLimitFilter(limiter, req -> {
             List<String> xff = Collections.list(req.getHeaders("X-Forwarded-For"));
             String client = trust.clientAddress(req.getRemoteAddr(), xff);
@@ -42,7 +42,7 @@ final class RateLimitFilter extends HttpFilter {
         }, true, metrics, "address");
     }
 
-    static RateLimitFilter perPrincipal(RateLimiter limiter, ServerMetrics metrics) {
+    static RateLimitFilter perPrincipal(Limiter limiter, ServerMetrics metrics) {
         return new RateLimitFilter(limiter, req -> {
             Object p = req.getAttribute(Attrs.PRINCIPAL);
             return p == null ? null : "principal:" + p;
