@@ -86,13 +86,13 @@ CONF
   "$NGINX" -c "$WORK/nginx.conf" -p "$WORK" 2>>"$WORK/nginx-error.log" || { cat "$WORK/nginx-error.log" >&2; fail "nginx did not start"; }
   wait_http "http://127.0.0.1:$PROXY/health"
 }
-drive() { # mode [kill port]
+drive() { # mode [kill | extra driver args...]
   local kill_args=()
-  if [ -n "${2:-}" ]; then
+  if [ "${2:-}" = kill ]; then
     kill_args=(--kill-pids "${REPLICA[${PORTS[0]}]},${REPLICA[${PORTS[1]}]},${REPLICA[${PORTS[2]}]}" --kill-after-ms 1200)
   fi
   node scripts/scale/clients.mjs --url "http://127.0.0.1:$PROXY/mcp" --mode "$1" --clients "$CLIENTS" --calls "$CALLS" \
-    --replicas "$(IFS=,; echo "${PORTS[*]}")" "${kill_args[@]}"
+    --replicas "$(IFS=,; echo "${PORTS[*]}")" "${kill_args[@]}" "${@:2}"
 }
 ping_status() {
   curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PROXY/mcp" -H 'Content-Type: application/json' \
@@ -104,7 +104,7 @@ BIG=(RATE_LIMIT_PER_MINUTE=1000000 PRINCIPAL_RATE_LIMIT_PER_MINUTE=1000000)
 log "stateless: 3 replicas behind deploy/nginx/stateless.conf, $CLIENTS clients x $CALLS calls, one replica stopped mid-run"
 start_replicas STATELESS=true "${BIG[@]}"
 start_nginx stateless
-drive stateless "${PORTS[2]}"
+drive stateless kill
 [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PROXY/metrics")" = 403 ] || fail "/metrics reachable through the proxy"
 stop_replicas
 
@@ -144,8 +144,8 @@ if [ "$BENCH" = 1 ]; then
   for n in 3 1; do
     start_replicas STATELESS=true "${BIG[@]}"
     start_nginx stateless $n
-    drive stateless >/dev/null   # warm-up
-    r=$(drive stateless)
+    drive stateless --no-spread 1 >/dev/null   # warm-up
+    r=$(drive stateless --no-spread 1)
     log "throughput, $n replica(s): $r"
     echo "$n $r" >> "${BENCH_OUT:-/tmp/scale-bench.txt}"
     stop_replicas
