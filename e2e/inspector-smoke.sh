@@ -36,5 +36,18 @@ call=$(run --method tools/call --tool-name list_agents)
 node -e 'let d="";process.stdin.on("data",c=>d+=c).on("end",()=>{const r=JSON.parse(d);
   const body=JSON.parse(r.content[0].text); if(r.isError||body.agents[0].status!=="Completed")process.exit(4)})' <<<"$call"
 
-if grep -q "$KEY" <<<"$list$call"; then echo "inspector: API key leaked"; exit 1; fi
-echo "inspector smoke: tools/list returned $count tools with annotations; tools/call list_agents OK"
+level=$(run --method logging/setLevel --log-level debug)
+node -e 'let d="";process.stdin.on("data",c=>d+=c).on("end",()=>{const r=JSON.parse(d);
+  if(typeof r!=="object"||r===null||"error" in r)process.exit(5)})' <<<"$level"
+
+prompts=$(run --method prompts/list)
+pcount=$(node -e 'let d="";process.stdin.on("data",c=>d+=c).on("end",()=>console.log(JSON.parse(d).prompts.length))' <<<"$prompts")
+[ "$pcount" = "11" ] || { echo "inspector: expected 11 prompts, got $pcount"; exit 1; }
+
+templates=$(run --method resources/templates/list)
+tcount=$(node -e 'let d="";process.stdin.on("data",c=>d+=c).on("end",()=>console.log(JSON.parse(d).resourceTemplates.length))' <<<"$templates")
+[ "$tcount" = "11" ] || { echo "inspector: expected 11 resource templates, got $tcount"; exit 1; }
+
+if grep -q "$KEY" <<<"$list$call$level$prompts$templates"; then echo "inspector: API key leaked"; exit 1; fi
+echo "inspector smoke: tools/list returned $count tools with annotations; tools/call list_agents OK;" \
+  "logging/setLevel OK; $pcount prompts; $tcount resource templates"

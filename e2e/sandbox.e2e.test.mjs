@@ -214,4 +214,37 @@ describe('a session against the built-in sandbox', () => {
     assert.equal(status.status, 'error');
     assert.equal(status.error, 'Build failed. Please review your prompt and try again.');
   });
+
+  test('structuredContent mirrors the text, a waited start reports progress, and get_run_data pages through the rows', async () => {
+    await client.listTools(); // lets the client validate structuredContent against each outputSchema
+    const spaces = await client.callTool({ name: 'list_spaces', arguments: {} });
+    assert.deepEqual(spaces.structuredContent, { items: JSON.parse(spaces.content[0].text) });
+
+    const [agentId] = (await sandboxInfo()).reliableStartableAgents;
+    const progress = [];
+    const started = await client.callTool({ name: 'start_agent', arguments: { agentId, waitSeconds: 30 } }, undefined,
+      { onprogress: (p) => progress.push(p), timeout: 60000 });
+    assert.notEqual(started.isError, true, started.content[0].text);
+    const run = started.structuredContent;
+    assert.equal(run.status, 'Completed', JSON.stringify(run));
+    assert.equal(run.finished, true);
+    assert.equal(run.agentId, agentId);
+    assert.match(run.summary, new RegExp(`^Run ${run.runId} of agent ${agentId} completed`));
+    assert.ok(progress.length >= 1, 'at least one progress notification');
+    assert.equal(progress[0].total, 30);
+    assert.match(progress[0].message, new RegExp(`^Run ${run.runId}: `));
+    assert.deepEqual(jsonAfterPrefix(started.content[0].text, 'Agent started successfully.\n\n'), run);
+
+    const rows = [];
+    let args = { agentId, runId: run.runId, limit: 50 };
+    let page;
+    do {
+      page = (await client.callTool({ name: 'get_run_data', arguments: args })).structuredContent;
+      assert.ok(page.columns.length > 0);
+      rows.push(...page.rows);
+      args = page.next;
+    } while (page.hasMore);
+    assert.equal(page.totalRows, run.recordsExported);
+    assert.equal(rows.length, run.recordsExported);
+  });
 });

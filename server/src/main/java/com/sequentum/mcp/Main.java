@@ -55,7 +55,9 @@ public final class Main {
     /**
      * The launcher behind {@code --sandbox}: the emulated API on an ephemeral loopback port, with the seed given on
      * the command line (or the sandbox's fixed default) and the time scale from {@code SEQUENTUM_SANDBOX_TIME_SCALE}
-     * (default 1.0: a started run or build finishes in about 5–30 s; tests speed it up).
+     * (default 1.0: a started run or build finishes in about 5–30 s; tests speed it up). The OAuth access-token
+     * lifetime comes from {@code SEQUENTUM_SANDBOX_TOKEN_TTL_SECONDS} (default one hour; tests shorten it to exercise
+     * refresh).
      */
     static SandboxLauncher sandboxLauncher() {
         return seed -> {
@@ -74,9 +76,24 @@ public final class Main {
                 }
                 config = config.withTimeScale(value);
             }
+            String ttl = System.getenv("SEQUENTUM_SANDBOX_TOKEN_TTL_SECONDS");
+            if (ttl != null && !ttl.isBlank()) config = config.withAccessTokenTtl(tokenTtl(ttl));
             SandboxServer sandbox = SandboxServer.start(config);
-            return new SandboxLauncher.Running(sandbox.baseUrl(), sandbox.apiKey(), sandbox);
+            return new SandboxLauncher.Running(sandbox.baseUrl(), sandbox.apiKey(), sandbox.issuer(), sandbox.jwksUrl(),
+                    sandbox);
         };
+    }
+
+    /** {@code SEQUENTUM_SANDBOX_TOKEN_TTL_SECONDS}: a whole number of seconds from 1 to 86400. */
+    static java.time.Duration tokenTtl(String raw) {
+        try {
+            long seconds = Long.parseLong(raw.strip());
+            if (seconds >= 1 && seconds <= 86_400) return java.time.Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("SEQUENTUM_SANDBOX_TOKEN_TTL_SECONDS must be a whole number of seconds from 1 "
+                + "to 86400, got: " + raw);
     }
 
     /** Runs the process with explicit streams (tests call this in-process); returns the exit code. */
@@ -98,7 +115,7 @@ public final class Main {
                 err.println("sequentum-mcp " + Version.get());
                 return 0;
             case HTTP:
-                return HttpMain.run(env, args);
+                return HttpMain.run(env, args, launch.sandbox() ? sandboxLauncher : null, launch.sandboxSeed());
             default:
                 return serveStdio(launch, in, out, err, sandboxLauncher);
         }

@@ -6,7 +6,10 @@ import com.sequentum.mcp.api.SequentumApi;
 import com.sequentum.mcp.policy.Policies;
 import com.sequentum.mcp.prompts.PromptCatalogue;
 import com.sequentum.mcp.resources.ResourceCatalogue;
+import com.sequentum.mcp.calls.CallControl;
+import com.sequentum.mcp.calls.InFlightCalls;
 import com.sequentum.mcp.tools.Hints;
+import com.sequentum.mcp.tools.ResultBudget;
 import com.sequentum.mcp.tools.ToolCatalogue;
 import com.sequentum.mcp.tools.ToolContext;
 import com.sequentum.mcp.tools.ToolResult;
@@ -15,7 +18,9 @@ import com.sequentum.mcp.tools.ToolSpec;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.common.McpTransportContext;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -27,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the catalogues into SDK feature specifications and applies them, with identity, instructions and
@@ -36,6 +43,7 @@ import java.util.function.Function;
 public final class McpServerFactory {
     public static final String SERVER_NAME = "sequentum-mcp-server";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(McpServerFactory.class);
 
     private final ApiHttp http;
     private final Function<McpTransportContext, Credentials> credentials;
@@ -43,6 +51,7 @@ public final class McpServerFactory {
     private final String version;
     private final boolean debug;
     private volatile BiFunction<McpTransportContext, ToolResult, ToolResult> resultHook = (ctx, r) -> r;
+    private volatile int resultBudget = ResultBudget.fromEnvironmentOrDefault(System.getenv());
 
     public McpServerFactory(ApiHttp http, Function<McpTransportContext, Credentials> credentials, Clock clock,
             String version, boolean debug) {
@@ -103,23 +112,52 @@ public final class McpServerFactory {
                 .openWorldHint(h.openWorld())
                 .build();
         Map<String, Object> schema = JSON.convertValue(t.inputSchema(), new TypeReference<Map<String, Object>>() {});
+        Map<String, Object> output = JSON.convertValue(t.outputSchema(), new TypeReference<Map<String, Object>>() {});
         return Tool.builder(t.name()).title(t.title()).description(t.description()).inputSchema(schema)
-                .annotations(annotations).build();
+                .outputSchema(output).annotations(annotations).build();
     }
 
     private SyncToolSpecification toSdk(ToolSpec t) {
         return SyncToolSpecification.builder().tool(sdkTool(t)).callHandler((exchange, request) -> {
             ToolResult result;
+            String callKey = request.meta() != null && request.meta().get(InFlightCalls.META_KEY) instanceof String k ? k : null;
             try {
+                CallControl control = CallControl.real(InFlightCalls.begin(callKey), progressSink(exchange, request.progressToken()));
                 ToolContext ctx = new ToolContext(apiFor(exchange.transportContext()), clock, exchange,
-                        request.progressToken(), debug);
+                        request.progressToken(), debug, control, resultBudget);
                 result = ToolRunner.run(t, ctx, request.arguments());
             } catch (RuntimeException e) {
                 result = ToolResult.error(com.sequentum.mcp.tools.ToolErrors.format(e));
+            } finally {
+                InFlightCalls.finish(callKey);
             }
             result = resultHook.apply(exchange.transportContext(), result);
-            return CallToolResult.builder().addTextContent(result.text()).isError(result.isError()).build();
+            CallToolResult.Builder b = CallToolResult.builder().addTextContent(result.text()).isError(result.isError());
+            if (!result.isError()) {
+                ObjectNode structured = result.structured() != null ? result.structured() : ToolResult.structure(null);
+                b.structuredContent(JSON.convertValue(structured, new TypeReference<Map<String, Object>>() {}));
+            }
+            return b.build();
         }).build();
+    }
+
+    /** Progress for a call: notifications to the client when it sent a progress token, otherwise nothing. */
+    static CallControl.ProgressSink progressSink(McpSyncServerExchange exchange, Object token) {
+        if (token == null || exchange == null) return CallControl.ProgressSink.NONE;
+        return (progress, total, message) -> {
+            try {
+                exchange.progressNotification(McpSchema.ProgressNotification.builder(token, progress).total(total)
+                        .message(message).build());
+            } catch (RuntimeException e) {
+                LOG.debug("progress notification not delivered: {}", e.toString());
+            }
+        };
+    }
+
+    /** Overrides the result budget (bytes) taken from {@code SEQUENTUM_RESULT_BUDGET_BYTES}. Call before {@link #configure}. */
+    public McpServerFactory resultBudget(int bytes) {
+        this.resultBudget = bytes;
+        return this;
     }
 
     static McpSchema.Implementation implementation(String version) {

@@ -9,8 +9,16 @@ import java.util.OptionalLong;
 @FunctionalInterface
 public interface SandboxLauncher {
 
-    /** A running sandbox: where the emulated API listens, the key it accepts, and how to stop it. */
-    record Running(String baseUrl, String apiKey, AutoCloseable handle) {}
+    /**
+     * A running sandbox: where the emulated API listens, the key it accepts, its OAuth issuer and signing keys (HTTP
+     * mode validates the sandbox's tokens against them), and how to stop it.
+     */
+    record Running(String baseUrl, String apiKey, String issuer, String jwksUrl, AutoCloseable handle) {
+        /** A sandbox whose issuer is its base URL and whose keys are at {@code /api/oauth/certs}. */
+        public Running(String baseUrl, String apiKey, AutoCloseable handle) {
+            this(baseUrl, apiKey, baseUrl, baseUrl + "/api/oauth/certs", handle);
+        }
+    }
 
     /** Starts a sandbox; {@code seed} empty = the sandbox's default data set. */
     Running start(OptionalLong seed) throws Exception;

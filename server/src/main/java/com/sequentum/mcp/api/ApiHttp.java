@@ -191,6 +191,44 @@ public final class ApiHttp {
         return new ApiResponse(status, null, TextNode.valueOf(text));
     }
 
+    /** An opened download: status, content type and the body as a stream the caller must close. */
+    public record Download(int status, String contentType, java.io.InputStream body) {}
+
+    /**
+     * Opens a temporary storage link the API handed out (F2): a plain GET with no {@code Authorization} header (the
+     * link is signed; the storage host must never see the caller's key), no redirects followed, the per-attempt
+     * timeout for the answer's headers. The body is streamed, never buffered whole.
+     */
+    public Download openDownload(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new ApiNetworkError("The download link is not a valid URL");
+        }
+        if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))
+                || uri.getHost() == null) {
+            throw new ApiNetworkError("The download link is not an http(s) URL");
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+        CompletableFuture<HttpResponse<java.io.InputStream>> future =
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+        try {
+            HttpResponse<java.io.InputStream> r = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new ApiTimeoutError(timeout, "(file download)");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ApiNetworkError("Download interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) throw new ApiTimeoutError(timeout, "(file download)");
+            throw new ApiNetworkError("Network error while downloading the file from " + uri.getHost());
+        }
+    }
+
     /**
      * Removes the caller's secret from a message built from an error body: an API that echoes the key or token
      * back must not leak it into tool results or logs.

@@ -121,6 +121,11 @@ public final class SequentumApi {
                 "/api/v1/agent/" + agentId + "/run/" + runId + "/file/" + fileId + "/download", null).location();
     }
 
+    /** Streams a file from a link {@link #getFileDownloadUrl} returned (never a caller-supplied URL). */
+    public ApiHttp.Download openDownload(String temporaryUrl) {
+        return http.openDownload(temporaryUrl);
+    }
+
     // ---- Versions ----------------------------------------------------------------------------
 
     /** [V1] */

@@ -58,7 +58,22 @@ public final class ConfigLoader {
         for (String a : args) {
             if (a.equals("--http")) http = true;
         }
-        if (http) return simple(Mode.HTTP, warnings);
+        if (http) {
+            // HTTP settings parse their own flags; only the sandbox choice is read here.
+            OptionalLong httpSeed = OptionalLong.empty();
+            boolean httpSandbox = false;
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--sandbox")) {
+                    httpSandbox = true;
+                } else if (args[i].equals("--sandbox-seed") || args[i].startsWith("--sandbox-seed=")) {
+                    String value = args[i].startsWith("--sandbox-seed=") ? args[i].substring("--sandbox-seed=".length())
+                            : i + 1 < args.length ? args[++i] : null;
+                    httpSeed = OptionalLong.of(seed(value));
+                    httpSandbox = true;
+                }
+            }
+            return new Launch(Mode.HTTP, null, httpSandbox, httpSeed, false, java.util.List.copyOf(warnings));
+        }
         if (transport != null && !transport.isEmpty() && !transport.equals("stdio")) {
             warnings.add("Warning: TRANSPORT_MODE=\"" + transport + "\" is not \"http\"; serving on stdio");
         }
@@ -70,21 +85,9 @@ public final class ConfigLoader {
             if (a.equals("--sandbox")) {
                 sandbox = true;
             } else if (a.equals("--sandbox-seed") || a.startsWith("--sandbox-seed=")) {
-                String value;
-                if (a.startsWith("--sandbox-seed=")) {
-                    value = a.substring("--sandbox-seed=".length());
-                } else if (i + 1 < args.length) {
-                    value = args[++i];
-                } else {
-                    throw new ConfigException("Error: --sandbox-seed needs a number, e.g. --sandbox-seed 42\n\n" + usage(),
-                            EXIT_USAGE);
-                }
-                try {
-                    seed = OptionalLong.of(Long.parseLong(value));
-                } catch (NumberFormatException e) {
-                    throw new ConfigException("Error: --sandbox-seed needs a whole number, got \"" + value + "\"\n\n"
-                            + usage(), EXIT_USAGE);
-                }
+                String value = a.startsWith("--sandbox-seed=") ? a.substring("--sandbox-seed=".length())
+                        : i + 1 < args.length ? args[++i] : null;
+                seed = OptionalLong.of(seed(value));
                 sandbox = true;
             } else {
                 throw new ConfigException("Error: unknown option \"" + a + "\"\n\n" + usage(), EXIT_USAGE);
@@ -142,6 +145,18 @@ public final class ConfigLoader {
                 + "\"", EXIT_CONFIG);
     }
 
+    private static long seed(String value) {
+        if (value == null) {
+            throw new ConfigException("Error: --sandbox-seed needs a number, e.g. --sandbox-seed 42\n\n" + usage(), EXIT_USAGE);
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("Error: --sandbox-seed needs a whole number, got \"" + value + "\"\n\n" + usage(),
+                    EXIT_USAGE);
+        }
+    }
+
     private static Launch simple(Mode mode, java.util.List<String> warnings) {
         return new Launch(mode, null, false, OptionalLong.empty(), false, java.util.List.copyOf(warnings));
     }
@@ -154,7 +169,8 @@ public final class ConfigLoader {
                 (newline-delimited JSON-RPC on stdin/stdout; logs go to stderr).
 
                 Options:
-                  --sandbox             serve against a built-in emulation of the Sequentum API (no key needed)
+                  --sandbox             serve against a built-in emulation of the Sequentum API (no key needed);
+                                        with --http also its OAuth server, whose JWTs the server then validates
                   --sandbox-seed N      seed for the sandbox's generated data (implies --sandbox)
                   --http                serve Streamable HTTP instead of stdio (same as TRANSPORT_MODE=http)
                   --version             print the version and exit
@@ -166,6 +182,9 @@ public final class ConfigLoader {
                   SEQUENTUM_TIMEOUT_MS  per-attempt API timeout in milliseconds (default 30000)
                   TRANSPORT_MODE        stdio (default) or http
                   DEBUG                 1 = debug logging on stderr (API key and bearer tokens redacted)
+                  SEQUENTUM_SANDBOX_TIME_SCALE          sandbox run speed (default 1; 1000 = runs finish in ms)
+                  SEQUENTUM_SANDBOX_TOKEN_TTL_SECONDS   sandbox OAuth access-token lifetime (default 3600)
+                  (HTTP mode settings: see docs/http.md)
 
                 Launch with -Xlog:disable -Xlog:all=warning:stderr so JVM warnings never reach stdout.""";
     }

@@ -38,15 +38,19 @@ public final class ToolDocs {
                 .append(" that change something. Annotations: `readOnly` = `readOnlyHint: true`; write tools state ")
                 .append("`destructiveHint` and `openWorldHint` explicitly; no tool sets `idempotentHint`.\n");
         md.append("Every numeric parameter is declared as JSON-schema `number`; the handlers check integers and ranges.\n");
+        md.append("Every tool also declares an `outputSchema`; successful results carry `structuredContent` (always an object: ")
+                .append("lists as `{\"items\": [...]}`) next to the unchanged text. The Output column lists its top-level ")
+                .append("members (**bold** = always present); unknown extra members and nulls are allowed. See docs/results.md.\n");
         for (Category c : Category.values()) {
             List<ToolSpec> inCategory = tools.stream().filter(t -> t.category() == c).toList();
             if (inCategory.isEmpty()) continue;
             md.append("\n## ").append(c.title()).append("\n\n");
-            md.append("| Tool | Title | Annotations | Parameters | Description |\n");
-            md.append("|---|---|---|---|---|\n");
+            md.append("| Tool | Title | Annotations | Parameters | Output (structuredContent) | Description |\n");
+            md.append("|---|---|---|---|---|---|\n");
             for (ToolSpec t : inCategory) {
                 md.append("| `").append(t.name()).append("` | ").append(cell(t.title())).append(" | ")
                         .append(annotations(t.hints())).append(" | ").append(parameters(t.inputSchema())).append(" | ")
+                        .append(output(t.outputSchema())).append(" | ")
                         .append(cell(t.description())).append(" |\n");
             }
         }
@@ -83,6 +87,18 @@ public final class ToolDocs {
             out.add(s.toString());
         }
         return String.join("<br>", out);
+    }
+
+    static String output(JsonNode schema) {
+        List<String> required = new ArrayList<>();
+        schema.path("required").forEach(r -> required.add(r.asText()));
+        List<String> out = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = "`" + e.getKey() + "`";
+            out.add(required.contains(e.getKey()) ? "**" + name + "**" : name);
+        }
+        return out.isEmpty() ? "—" : String.join(", ", out);
     }
 
     static String cell(String text) {

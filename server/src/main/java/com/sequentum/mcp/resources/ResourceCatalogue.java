@@ -1,5 +1,6 @@
 package com.sequentum.mcp.resources;
 
+import com.sequentum.mcp.json.RecordTruncation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sequentum.mcp.api.ApiMalformedResponseError;
 import com.sequentum.mcp.api.ApiNetworkError;
@@ -43,7 +44,7 @@ import java.util.regex.Pattern;
  */
 public final class ResourceCatalogue {
     public static final String MIME = "application/json";
-    /** Larger response texts are cut (see {@link Truncation}). */
+    /** Larger response texts are cut (see {@link RecordTruncation}). */
     public static final int MAX_TEXT_BYTES = 256 * 1024;
     /** The template that also receives URIs no definition knows, so they get our own error message. */
     static final String FALLBACK_TEMPLATE = "sequentum://agents/{agentId}";
@@ -219,7 +220,7 @@ public final class ResourceCatalogue {
             throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
                     .message("Failed to read resource " + uri + ": " + innerMessage(e)).build();
         }
-        Truncation.Result cut = Truncation.apply(data, MAX_TEXT_BYTES);
+        RecordTruncation.Result cut = RecordTruncation.apply(data, MAX_TEXT_BYTES);
         List<ResourceContents> contents = new ArrayList<>();
         contents.add(new TextResourceContents(uri, MIME, cut.text()));
         if (cut.truncated()) {

@@ -36,7 +36,9 @@ public final class BuilderTools {
                         + "with the sessionId until the status is completed, ready or error, then stop polling. While the "
                         + "build is still processing you may abort it with stop_agent_build. To build into a particular "
                         + "space, resolve its name with search_space_by_name first and pass its id as spaceId; without "
-                        + "spaceId the agent goes to the default space. "
+                        + "spaceId the agent goes to the default space. With waitForCompletion=true the call itself "
+                        + "follows the build for up to 45 seconds (with progress notifications) and returns the final "
+                        + "status, agentId and the next step; a build still processing then is polled as above. "
                         + Policies.PRE_CALL_CHECK + "\n\n" + Policies.PROMPT_HANDLING_POLICY,
                 Schema.object()
                         .stringLength("prompt", "What to scrape or automate, in the user's own words, passed through as "
@@ -45,11 +47,15 @@ public final class BuilderTools {
                                 + "'example.com/products' into 'https://example.com/products'.", true, PROMPT_MIN, PROMPT_MAX)
                         .number("spaceId", "Optional ID of the space to create the agent in (resolve a space name with "
                                 + "search_space_by_name). Omit it to use the default space.", false)
+                        .bool("waitForCompletion", "Optional: true = wait up to 45 seconds for the build to finish "
+                                + "before answering; false (default) = return the sessionId at once.", false)
                         .build(),
                 Hints.write(false, true), (ctx, a) -> {
                     String prompt = a.boundedString("prompt", true, true, PROMPT_MIN, PROMPT_MAX);
                     Long spaceId = a.optionalId("spaceId");
-                    return ToolResult.json(ctx.api().startAgentBuild(prompt, spaceId));
+                    boolean wait = Boolean.TRUE.equals(a.bool("waitForCompletion", false));
+                    JsonNode started = ctx.api().startAgentBuild(prompt, spaceId);
+                    return wait ? Waits.awaitBuild(ctx, started) : ToolResult.json(started);
                 });
     }
 

@@ -8,14 +8,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
-/** File Management: get_run_files, get_file_download_url. */
+/** File Management: get_run_files, get_file_download_url, get_run_data. */
 public final class FileTools {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private FileTools() {}
 
     public static List<ToolSpec> tools() {
-        return List.of(getRunFiles(), getFileDownloadUrl());
+        return List.of(getRunFiles(), getFileDownloadUrl(), RunDataTool.spec());
     }
 
     static ToolSpec getRunFiles() {
@@ -33,7 +33,7 @@ public final class FileTools {
                     if (!files.isArray()) {
                         throw new ToolFailure("Unexpected response type: " + AgentSummaries.jsTypeOf(files));
                     }
-                    if (files.isEmpty()) return ToolResult.text("No files found for this run.");
+                    if (files.isEmpty()) return ToolResult.text("No files found for this run.", ToolResult.structure(F.arrayNode()));
                     ArrayNode out = F.arrayNode();
                     for (JsonNode f : files) out.add(fileSummary(f));
                     return ToolResult.json(out);
@@ -88,7 +88,9 @@ public final class FileTools {
                         throw new ToolFailure("The Sequentum API did not return a download link for file " + fileId
                                 + " of run " + runId + " (expected a redirect to temporary storage). Try again later.");
                     }
-                    return ToolResult.text("Download URL:\n" + url + "\n\nNote: This URL is temporary and will expire.");
+                    return ToolResult.text("Download URL:\n" + url + "\n\nNote: This URL is temporary and will expire.",
+                            ToolResult.fields("downloadUrl", url, "temporary", true, "agentId", agentId, "runId", runId,
+                                    "fileId", fileId));
                 });
     }
 

@@ -56,7 +56,9 @@ public final class RunTools {
                         + "(its runId and status), and you follow it with get_run_status. With isRunSynchronously=true the call "
                         + "waits for the run to finish and returns the scraped data directly; use that only for quick agents "
                         + "that finish in under about 60 seconds. If the agent takes input parameters, look them up with "
-                        + "get_agent first and pass them as a JSON string in inputParameters.",
+                        + "get_agent first and pass them as a JSON string in inputParameters. With waitSeconds (1 to 45) "
+                        + "an asynchronous start follows the run for up to that long and returns its status, timing, "
+                        + "record counts, a one-line summary and the suggested next step.",
                 Schema.object()
                         .number("agentId", AGENT_ID, true)
                         .string("inputParameters", "Input parameters for this run as a JSON string, e.g. "
@@ -66,20 +68,29 @@ public final class RunTools {
                         .number("timeout", "Run timeout in seconds, 1 to 3600 (default 60).", false)
                         .number("parallelism", "Number of parallel instances, 1 to 50 (default 1). Values above 1 are not "
                                 + "meant for synchronous runs.", false)
+                        .number("waitSeconds", "Optional: wait up to this many seconds (0 to 45, default 0 = return at "
+                                + "once) for the run to finish, with progress notifications while waiting. Not combinable "
+                                + "with isRunSynchronously=true.", false)
                         .build(),
                 Hints.write(false, true), RunTools::handleStart);
     }
 
-    static ToolResult handleStart(ToolContext ctx, Args a) {
+    static ToolResult handleStart(ToolContext ctx, Args a) throws InterruptedException {
         long agentId = a.id("agentId");
         String inputParameters = a.jsonString("inputParameters", false);
         Boolean sync = a.bool("isRunSynchronously", false);
         int timeout = AgentTools.orDefault(a.smallInt("timeout", false, 1, 3600L), 60);
         int parallelism = AgentTools.orDefault(a.smallInt("parallelism", false, 1, 50L), 1);
+        int waitSeconds = AgentTools.orDefault(a.smallInt("waitSeconds", false, 0, (long) Waits.MAX_WAIT_SECONDS), 0);
+        if (waitSeconds > 0 && Boolean.TRUE.equals(sync)) {
+            throw new com.sequentum.mcp.validation.InvalidArgumentException(
+                    "Invalid parameter 'waitSeconds': cannot be combined with isRunSynchronously=true");
+        }
         StartAgentRequest request = new StartAgentRequest(parallelism, null, null, null, inputParameters, timeout, null,
                 null, sync != null ? sync : false, null, null);
         JsonNode result = ctx.api().startAgent(agentId, request);
-        if (result.isTextual()) return ToolResult.text(result.textValue());
+        if (waitSeconds > 0 && result.isObject()) return Waits.awaitRun(ctx, agentId, result, waitSeconds);
+        if (result.isTextual()) return ToolResult.text(result.textValue(), ToolResult.structure(result));
         return ToolResult.json("Agent started successfully.\n\n", result);
     }
 
@@ -95,7 +106,8 @@ public final class RunTools {
                     long agentId = a.id("agentId");
                     long runId = a.id("runId");
                     ctx.api().stopRun(agentId, runId);
-                    return ToolResult.text("Successfully stopped run " + runId + " for agent " + agentId);
+                    return ToolResult.text("Successfully stopped run " + runId + " for agent " + agentId,
+                            ToolResult.fields("stopped", true, "agentId", agentId, "runId", runId));
                 });
     }
 
@@ -114,7 +126,7 @@ public final class RunTools {
                     ctx.api().killRun(agentId, runId);
                     return ToolResult.text("Kill command sent for run " + runId + " of agent " + agentId
                             + ". If the agent was running, it will initiate graceful stop. If already stopping, it will force "
-                            + "immediate termination.");
+                            + "immediate termination.", ToolResult.fields("killRequested", true, "agentId", agentId, "runId", runId));
                 });
     }
 
@@ -137,14 +149,20 @@ public final class RunTools {
                     ctx.api().deleteRun(agentId, runId, method);
                     if ("RemoveAllFiles".equals(method)) {
                         return ToolResult.text("Successfully removed all files for run " + runId + " from agent " + agentId
-                                + ". The run record has been preserved.");
+                                + ". The run record has been preserved.", deleted(agentId, runId, method, true));
                     }
                     if ("RemoveAllFilesAndAgentInput".equals(method)) {
                         return ToolResult.text("Successfully removed all files and agent input for run " + runId
-                                + " from agent " + agentId + ". The run record has been preserved.");
+                                + " from agent " + agentId + ". The run record has been preserved.",
+                                deleted(agentId, runId, method, true));
                     }
                     return ToolResult.text("Successfully deleted run " + runId + " and all associated files from agent "
-                            + agentId + ".");
+                            + agentId + ".", deleted(agentId, runId, method == null ? "RemoveEntireRun" : method, false));
                 });
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode deleted(long agentId, long runId, String method, boolean kept) {
+        return ToolResult.fields("deleted", true, "agentId", agentId, "runId", runId, "removeMethod", method,
+                "runRecordKept", kept);
     }
 }

@@ -61,7 +61,8 @@ public final class ScheduleTools {
                     long agentId = a.id("agentId");
                     long scheduleId = a.id("scheduleId");
                     ctx.api().deleteSchedule(agentId, scheduleId);
-                    return ToolResult.text("Successfully deleted schedule " + scheduleId + " from agent " + agentId);
+                    return ToolResult.text("Successfully deleted schedule " + scheduleId + " from agent " + agentId,
+                            ToolResult.fields("deleted", true, "agentId", agentId, "scheduleId", scheduleId));
                 });
     }
 
@@ -74,7 +75,8 @@ public final class ScheduleTools {
                     long scheduleId = a.id("scheduleId");
                     ctx.api().enableSchedule(agentId, scheduleId);
                     return ToolResult.text("Successfully enabled schedule " + scheduleId + " for agent " + agentId
-                            + ". The schedule will now run according to its configuration.");
+                            + ". The schedule will now run according to its configuration.",
+                            ToolResult.fields("enabled", true, "agentId", agentId, "scheduleId", scheduleId));
                 });
     }
 
@@ -88,7 +90,8 @@ public final class ScheduleTools {
                     long scheduleId = a.id("scheduleId");
                     ctx.api().disableSchedule(agentId, scheduleId);
                     return ToolResult.text("Successfully disabled schedule " + scheduleId + " for agent " + agentId
-                            + ". The schedule will not run until re-enabled.");
+                            + ". The schedule will not run until re-enabled.",
+                            ToolResult.fields("disabled", true, "agentId", agentId, "scheduleId", scheduleId));
                 });
     }
 

@@ -5,7 +5,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs a tool and guarantees a result: every failure becomes an {@code isError} result with a safe message. */
+/**
+ * Runs a tool and guarantees a result: every failure becomes an {@code isError} result with a safe message, and a
+ * success is kept within the context's result budget ({@link ResultBudget}).
+ */
 public final class ToolRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ToolRunner.class);
 
@@ -14,7 +17,8 @@ public final class ToolRunner {
     public static ToolResult run(ToolSpec tool, ToolContext ctx, Map<String, Object> arguments) {
         try {
             ToolResult result = tool.handler().call(ctx, Args.of(arguments));
-            return result != null ? result : ToolResult.error(ToolErrors.UNKNOWN);
+            if (result == null) return ToolResult.error(ToolErrors.UNKNOWN);
+            return ResultBudget.apply(tool, arguments, result, ctx.budgetBytes());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ToolResult.error("Error: The call was interrupted");

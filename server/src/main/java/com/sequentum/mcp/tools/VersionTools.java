@@ -35,7 +35,8 @@ public final class VersionTools {
                     String comments = a.string("comments", true);
                     ctx.api().restoreAgentVersion(agentId, version, comments);
                     return ToolResult.text("Successfully restored agent " + agentId + " to version " + version
-                            + ".\n\nA new version has been created based on version " + version + ".");
+                            + ".\n\nA new version has been created based on version " + version + ".",
+                            ToolResult.fields("restored", true, "agentId", agentId, "versionNumber", version));
                 });
     }
 }

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the Node end-to-end suites in {@code e2e/} against the shaded jar built in this Maven run (failsafe,
- * {@code verify} phase): the official TypeScript SDK client ({@code stdio.e2e.test.mjs}) and the MCP Inspector CLI
+ * {@code verify} phase): the official TypeScript SDK client over stdio ({@code stdio.e2e.test.mjs},
+ * {@code sandbox.e2e.test.mjs}) and over Streamable HTTP with OAuth against {@code --sandbox --http}
+ * ({@code http-oauth.e2e.test.mjs}), and the MCP Inspector CLI
  * ({@code inspector-smoke.sh}). Skipped only when {@code node} is not installed; installs {@code e2e/node_modules}
  * with {@code npm ci} when it is missing.
  */
@@ -51,11 +53,27 @@ class NodeClientE2EIT {
     }
 
     @Test
+    void promptsResourcesCompletionsAndLoggingWithTheTypescriptSdkClientPass() throws Exception {
+        Result r = run(List.of("node", "--test", "--test-reporter=spec", "surface.e2e.test.mjs"), 300);
+        System.out.println(r.output);
+        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.output).contains("ℹ fail 0").doesNotContain("ℹ pass 0");
+    }
+
+    @Test
+    void oauthSignInRefreshAndTwoUsersOverStreamableHttpPass() throws Exception {
+        Result r = run(List.of("node", "--test", "--test-reporter=spec", "http-oauth.e2e.test.mjs"), 300);
+        System.out.println(r.output);
+        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.output).contains("ℹ fail 0").contains("ℹ pass 6");
+    }
+
+    @Test
     void inspectorCliSmokeCheckPasses() throws Exception {
         Result r = run(List.of("bash", "inspector-smoke.sh"), 300);
         System.out.println(r.output);
         assertThat(r.exit).as(r.output).isZero();
-        assertThat(r.output).contains("inspector smoke: tools/list returned");
+        assertThat(r.output).contains("inspector smoke: tools/list returned").contains("logging/setLevel OK; 11 prompts; 11 resource templates");
     }
 
     private record Result(int exit, String output) {}

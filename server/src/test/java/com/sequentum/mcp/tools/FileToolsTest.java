@@ -19,8 +19,10 @@ class FileToolsTest {
 
     @Test
     void fileToolsAreReadOnlyWithTitlesAndRequiredIds() {
-        assertThat(FileTools.tools()).extracting(ToolSpec::name).containsExactly("get_run_files", "get_file_download_url");
-        assertThat(FileTools.tools()).extracting(ToolSpec::title).containsExactly("Get Run Files", "Get File Download URL");
+        assertThat(FileTools.tools()).extracting(ToolSpec::name).containsExactly("get_run_files", "get_file_download_url",
+                "get_run_data");
+        assertThat(FileTools.tools()).extracting(ToolSpec::title).containsExactly("Get Run Files", "Get File Download URL",
+                "Get Run Data");
         assertThat(FileTools.tools()).extracting(ToolSpec::hints).containsOnly(new Hints(true, null, null));
         assertThat(FileTools.tools()).extracting(ToolSpec::category).containsOnly(Category.FILES);
         assertThat(spec("get_run_files").inputSchema().toString()).startsWith("{\"type\":\"object\",\"properties\":{");

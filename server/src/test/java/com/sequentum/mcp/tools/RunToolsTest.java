@@ -50,7 +50,7 @@ class RunToolsTest {
         assertThat(start.get("type").asText()).isEqualTo("object");
         assertThat(start.get("required").toString()).isEqualTo("[\"agentId\"]");
         assertThat(start.get("properties").fieldNames()).toIterable().containsExactly(
-                "agentId", "inputParameters", "isRunSynchronously", "timeout", "parallelism");
+                "agentId", "inputParameters", "isRunSynchronously", "timeout", "parallelism", "waitSeconds");
         assertThat(start.at("/properties/inputParameters/type").asText()).isEqualTo("string");
         assertThat(start.at("/properties/isRunSynchronously/type").asText()).isEqualTo("boolean");
         assertThat(start.at("/properties/timeout/type").asText()).isEqualTo("number");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * openWorld hints ("–" = key absent), in tools/list order.
  */
 class ToolCatalogueTest {
-    /** name | category | title | RO | D | OW — copied from mcp-surface.md §A.1. */
+    /** name | category | title | RO | D | OW — copied from mcp-surface.md §A.1, plus get_run_data (issue 7). */
     static final String SPEC_TABLE = """
             list_agents | Agent Management | List Agents | true | – | –
             get_agent | Agent Management | Get Agent | true | – | –
@@ -27,6 +27,7 @@ class ToolCatalogueTest {
             delete_run | Run Management | Delete Run | false | true | false
             get_run_files | File Management | Get Run Files | true | – | –
             get_file_download_url | File Management | Get File Download URL | true | – | –
+            get_run_data | File Management | Get Run Data | true | – | –
             get_agent_versions | Version Management | Get Agent Versions | true | – | –
             restore_agent_version | Version Management | Restore Agent Version | false | false | false
             list_agent_schedules | Schedule Management | List Agent Schedules | true | – | –
@@ -74,10 +75,10 @@ class ToolCatalogueTest {
     }
 
     @Test
-    void theSpecTableItselfHas39ToolsOfWhich26AreReadOnly() {
-        assertThat(SPEC).hasSize(39);
-        assertThat(SPEC.stream().filter(r -> r.readOnly())).hasSize(26);
-        assertThat(SPEC.stream().map(Row::name).distinct()).hasSize(39);
+    void theSpecTableItselfHas40ToolsOfWhich27AreReadOnly() {
+        assertThat(SPEC).hasSize(40);
+        assertThat(SPEC.stream().filter(r -> r.readOnly())).hasSize(27);
+        assertThat(SPEC.stream().map(Row::name).distinct()).hasSize(40);
     }
 
     @Test
@@ -85,11 +86,11 @@ class ToolCatalogueTest {
         List<Row> actual = ToolCatalogue.all().stream().map(ToolCatalogueTest::rowOf).toList();
 
         assertThat(actual).containsExactlyElementsOf(SPEC);
-        assertThat(ToolCatalogue.all().stream().filter(t -> t.hints().readOnly())).hasSize(26);
+        assertThat(ToolCatalogue.all().stream().filter(t -> t.hints().readOnly())).hasSize(27);
         Map<String, Long> sizes = ToolCatalogue.all().stream()
                 .collect(Collectors.groupingBy(t -> t.category().title(), LinkedHashMap::new, Collectors.counting()));
         assertThat(sizes).containsExactly(Map.entry("Agent Management", 3L), Map.entry("Run Management", 6L),
-                Map.entry("File Management", 2L), Map.entry("Version Management", 2L),
+                Map.entry("File Management", 3L), Map.entry("Version Management", 2L),
                 Map.entry("Schedule Management", 8L), Map.entry("Billing & Credits", 6L),
                 Map.entry("Space Management", 5L), Map.entry("Analytics & Diagnostics", 4L),
                 Map.entry("Agent Builder", 3L));
@@ -113,6 +114,21 @@ class ToolCatalogueTest {
             t.inputSchema().get("properties").forEach(p ->
                     assertThat(p.get("type").asText()).as(t.name()).isNotEqualTo("integer"));
             assertThat(t.description()).as(t.name()).isNotBlank();
+        }
+    }
+
+    @Test
+    void everyToolHasExactlyOneOutputSchemaThatIsAnOpenObject() {
+        assertThat(ToolOutputs.size()).isEqualTo(ToolCatalogue.all().size());
+        for (ToolSpec t : ToolCatalogue.all()) {
+            var schema = t.outputSchema();
+            assertThat(schema.get("type").asText()).as(t.name()).isEqualTo("object");
+            assertThat(schema.get("additionalProperties").asBoolean()).as(t.name()).isTrue();
+            assertThat(schema.has("$schema")).as("no draft pinning, so draft-07 clients agree").isFalse();
+            var validator = io.modelcontextprotocol.json.McpJsonDefaults.getSchemaValidator();
+            var asMap = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(schema,
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {});
+            assertThat(validator.validateSchema(asMap).valid()).as(t.name()).isTrue();
         }
     }
 }

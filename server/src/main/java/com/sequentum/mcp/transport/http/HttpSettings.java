@@ -17,6 +17,9 @@ import java.util.Map;
  * @param publicUrl     canonical external origin (no trailing slash), or null: then the bound address is used
  * @param oauthAudience extra accepted token audience (besides the MCP endpoint URL and its origin), or null
  * @param sessionIdle   how long a session may stay unused before it is closed
+ * @param jwtClockSkew  tolerance for {@code exp}/{@code nbf} in JWT mode ({@code OAUTH_CLOCK_SKEW_SECONDS}, default 60)
+ * @param keepAlive     interval of the keep-alive {@code ping} on open GET {@code /mcp} streams ({@link #KEEP_ALIVE}); well
+ *                      under the 30 s idle timeouts of Jetty and common proxies, so quiet streams are not cut
  */
 public record HttpSettings(
         int port,
@@ -37,13 +40,17 @@ public record HttpSettings(
         int principalRateLimitPerMinute,
         Duration sessionIdle,
         long maxBodyBytes,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        Duration jwtClockSkew,
+        Duration keepAlive) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_MAX_SESSIONS = 1000;
     public static final int DEFAULT_RATE_LIMIT = 100;
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+    public static final int DEFAULT_CLOCK_SKEW_SECONDS = 60;
+    public static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     public enum TokenValidation { PASSTHROUGH, JWT }
 
@@ -65,6 +72,7 @@ public record HttpSettings(
         FLAGS.put("rate-limit", "RATE_LIMIT_PER_MINUTE");
         FLAGS.put("principal-rate-limit", "PRINCIPAL_RATE_LIMIT_PER_MINUTE");
         FLAGS.put("session-idle-minutes", "SESSION_IDLE_MINUTES");
+        FLAGS.put("oauth-clock-skew-seconds", "OAUTH_CLOCK_SKEW_SECONDS");
     }
 
     /** Reads the settings; throws {@link IllegalArgumentException} with a one-line message on any invalid value. */
@@ -115,23 +123,43 @@ public record HttpSettings(
         int rate = intSetting(v, "RATE_LIMIT_PER_MINUTE", DEFAULT_RATE_LIMIT, 1, 1_000_000);
         int principalRate = intSetting(v, "PRINCIPAL_RATE_LIMIT_PER_MINUTE", rate * 3, 1, 10_000_000);
         int idleMinutes = intSetting(v, "SESSION_IDLE_MINUTES", 60, 1, 7 * 24 * 60);
+        int skew = intSetting(v, "OAUTH_CLOCK_SKEW_SECONDS", DEFAULT_CLOCK_SKEW_SECONDS, 0, 300);
         return new HttpSettings(port, host, apiUrl, debug, requireAuth, maxSessions, trustProxy, origins,
                 List.copyOf(hosts), publicUrl, validation, issuer, audience == null ? null : audience.trim(), jwks,
-                rate, principalRate, Duration.ofMinutes(idleMinutes), MAX_BODY_BYTES, Duration.ofSeconds(10));
+                rate, principalRate, Duration.ofMinutes(idleMinutes), MAX_BODY_BYTES, Duration.ofSeconds(10),
+                Duration.ofSeconds(skew), KEEP_ALIVE);
+    }
+
+    /**
+     * The settings of {@code --sandbox --http}: the API is the in-process sandbox, its OAuth server is the issuer, and
+     * its tokens are validated as JWTs (audience: this server's {@code <base>/mcp} or origin) without clock skew, since
+     * the sandbox shares this process's clock. Everything else (port, host, auth requirement, limits) is kept.
+     */
+    public HttpSettings forSandbox(String sandboxBaseUrl, String issuer, String jwksUrl) {
+        return new HttpSettings(port, host, sandboxBaseUrl, debug, requireAuth, maxSessions, trustProxy, allowedOrigins,
+                allowedHosts, publicUrl, TokenValidation.JWT, stripTrailingSlashes(issuer), null, jwksUrl,
+                rateLimitPerMinute, principalRateLimitPerMinute, sessionIdle, maxBodyBytes, shutdownGrace, Duration.ZERO, keepAlive);
     }
 
     /** Test hook: the same settings with another idle timeout (milliseconds are fine). */
     public HttpSettings withSessionIdle(Duration idle) {
         return new HttpSettings(port, host, apiUrl, debug, requireAuth, maxSessions, trustProxy, allowedOrigins,
                 allowedHosts, publicUrl, tokenValidation, oauthIssuer, oauthAudience, oauthJwksUrl, rateLimitPerMinute,
-                principalRateLimitPerMinute, idle, maxBodyBytes, shutdownGrace);
+                principalRateLimitPerMinute, idle, maxBodyBytes, shutdownGrace, jwtClockSkew, keepAlive);
     }
 
     /** Test hook: the same settings with another shutdown grace period. */
     public HttpSettings withShutdownGrace(Duration grace) {
         return new HttpSettings(port, host, apiUrl, debug, requireAuth, maxSessions, trustProxy, allowedOrigins,
                 allowedHosts, publicUrl, tokenValidation, oauthIssuer, oauthAudience, oauthJwksUrl, rateLimitPerMinute,
-                principalRateLimitPerMinute, sessionIdle, maxBodyBytes, grace);
+                principalRateLimitPerMinute, sessionIdle, maxBodyBytes, grace, jwtClockSkew, keepAlive);
+    }
+
+    /** Test hook: the same settings with another keep-alive interval. */
+    public HttpSettings withKeepAlive(Duration interval) {
+        return new HttpSettings(port, host, apiUrl, debug, requireAuth, maxSessions, trustProxy, allowedOrigins,
+                allowedHosts, publicUrl, tokenValidation, oauthIssuer, oauthAudience, oauthJwksUrl, rateLimitPerMinute,
+                principalRateLimitPerMinute, sessionIdle, maxBodyBytes, shutdownGrace, jwtClockSkew, interval);
     }
 
     private static void applyFlags(Map<String, String> v, String[] args) {

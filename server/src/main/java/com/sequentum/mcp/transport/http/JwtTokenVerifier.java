@@ -27,16 +27,19 @@ import org.slf4j.LoggerFactory;
  * Validates RS256 JWT access tokens locally before any MCP work: signature against the issuer's JWKS (cached for
  * 10 minutes; an unknown {@code kid} triggers a refetch at most once per 30 seconds), issuer, audience (the MCP
  * endpoint URL, its bare origin with or without trailing slash, or {@code OAUTH_AUDIENCE}), expiry and not-before with
- * 60 seconds of clock skew, and a {@code sub}. The principal is {@code <issuer>#<sub>}.
+ * the configured clock skew (60 seconds by default), and a {@code sub}. The principal is {@code <issuer>#<sub>}.
  */
 final class JwtTokenVerifier implements TokenVerifier {
     private static final Logger LOG = LoggerFactory.getLogger(JwtTokenVerifier.class);
-    static final int CLOCK_SKEW_SECONDS = 60;
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final String issuer;
 
     JwtTokenVerifier(String issuer, String jwksUrl, List<String> audiences) {
+        this(issuer, jwksUrl, audiences, Duration.ofSeconds(HttpSettings.DEFAULT_CLOCK_SKEW_SECONDS));
+    }
+
+    JwtTokenVerifier(String issuer, String jwksUrl, List<String> audiences, Duration clockSkew) {
         this.issuer = issuer;
         JWKSource<SecurityContext> keys;
         try {
@@ -62,7 +65,7 @@ final class JwtTokenVerifier implements TokenVerifier {
                 }
             }
         };
-        claims.setMaxClockSkew(CLOCK_SKEW_SECONDS);
+        claims.setMaxClockSkew((int) clockSkew.toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
     }
 
@@ -87,7 +90,7 @@ final class JwtTokenVerifier implements TokenVerifier {
     private static String reason(Exception e) {
         String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
         if (m.contains("expired")) return "The access token has expired";
-        if (m.contains("audience")) return "The access token was not issued for this resource";
+        if (m.contains("audience") || m.contains("aud claim")) return "The access token was not issued for this resource";
         if (m.contains("issuer")) return "The access token was issued by an unexpected issuer";
         if (m.contains("before use time")) return "The access token is not yet valid";
         if (e instanceof ParseException || m.contains("invalid jwt") || m.contains("parse")) return "The access token is not a valid JWT";

@@ -63,8 +63,11 @@ public final class McpHttpServer {
     private final ApiHttp api;
     private final String version;
     private final Clock clock;
+    private final String anonymousApiKey;
 
     private Server jetty;
+    /** Longer than the slowest tool call (retries included), so a silent answer stream is never dropped. */
+    static final Duration CONNECTION_IDLE_TIMEOUT = Duration.ofMinutes(5);
     private ServerConnector connector;
     private HttpServletStreamableServerTransportProvider transport;
     private McpSyncServer mcp;
@@ -79,8 +82,9 @@ public final class McpHttpServer {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private boolean stopping;
 
-    private McpHttpServer(HttpSettings settings, ApiHttp api, String version, Clock clock) {
+    private McpHttpServer(HttpSettings settings, ApiHttp api, String version, Clock clock, String anonymousApiKey) {
         this.settings = settings;
+        this.anonymousApiKey = anonymousApiKey;
         this.api = api;
         this.version = version;
         this.clock = clock;
@@ -88,7 +92,17 @@ public final class McpHttpServer {
 
     /** Binds, wires and starts the server; throws when the port cannot be bound. */
     public static McpHttpServer start(HttpSettings settings, ApiHttp api, String version) throws Exception {
-        McpHttpServer s = new McpHttpServer(settings, api, version, Clock.systemUTC());
+        return start(settings, api, version, null);
+    }
+
+    /**
+     * Like {@link #start(HttpSettings, ApiHttp, String)}; with {@code REQUIRE_AUTH=false}, requests without a bearer
+     * token call the API with {@code anonymousApiKey} (the sandbox's key in {@code --sandbox --http}) instead of no
+     * credentials. Requests with a token always use the token.
+     */
+    public static McpHttpServer start(HttpSettings settings, ApiHttp api, String version, String anonymousApiKey)
+            throws Exception {
+        McpHttpServer s = new McpHttpServer(settings, api, version, Clock.systemUTC(), anonymousApiKey);
         s.startInternal();
         return s;
     }
@@ -101,6 +115,9 @@ public final class McpHttpServer {
         connector = new ServerConnector(jetty);
         connector.setHost(settings.host());
         connector.setPort(settings.port());
+        // A tools/call answer stream is silent while the tool runs: up to four 30 s API attempts with back-off, or a
+        // bounded wait. Jetty's default 30 s idle timeout would cut such a call off, so allow five minutes.
+        connector.setIdleTimeout(CONNECTION_IDLE_TIMEOUT.toMillis());
         jetty.addConnector(connector);
         connector.open();
         baseUrl = settings.publicUrl() != null ? settings.publicUrl() : boundBase(settings.host(), connector.getLocalPort());
@@ -116,7 +133,7 @@ public final class McpHttpServer {
         transport = HttpServletStreamableServerTransportProvider.builder()
                 .mcpEndpoint(McpPaths.MCP)
                 .contextExtractor(McpHttpServer::transportContext)
-                .keepAliveInterval(Duration.ofSeconds(25))
+                .keepAliveInterval(settings.keepAlive())
                 .sessionSweepInterval(idle.multipliedBy(2).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
                         : idle.multipliedBy(2))
                 .maxRequestSize((int) settings.maxBodyBytes())
@@ -125,7 +142,7 @@ public final class McpHttpServer {
         closer = new SdkSessionCloser(transport);
 
         TokenVerifier verifier = settings.tokenValidation() == HttpSettings.TokenValidation.JWT
-                ? new JwtTokenVerifier(settings.oauthIssuer(), settings.oauthJwksUrl(), audiences())
+                ? new JwtTokenVerifier(settings.oauthIssuer(), settings.oauthJwksUrl(), audiences(), settings.jwtClockSkew())
                 : TokenVerifier.passthrough();
         CorsPolicy cors = new CorsPolicy(settings.allowedOrigins(), settings.debug()).with(baseUrl);
 
@@ -147,6 +164,7 @@ public final class McpHttpServer {
         addFilter(ctx, RateLimitFilter.perPrincipal(principalLimiter), McpPaths.MCP);
         addFilter(ctx, new McpRequestFilter(settings.maxBodyBytes(), settings.debug(), transport.protocolVersions()), McpPaths.MCP);
         addFilter(ctx, new SessionFilter(sessions, settings.debug()), McpPaths.MCP);
+        addFilter(ctx, new CancellationFilter(), McpPaths.MCP);
 
         jetty.setHandler(ctx);
         jetty.setErrorHandler(new JsonErrorHandler());
@@ -188,7 +206,8 @@ public final class McpHttpServer {
     }
 
     private Credentials credentials(McpTransportContext ctx) {
-        return ctx.get(Attrs.CTX_TOKEN) instanceof String token ? Credentials.bearer(token) : Credentials.none();
+        if (ctx.get(Attrs.CTX_TOKEN) instanceof String token) return Credentials.bearer(token);
+        return anonymousApiKey != null && !settings.requireAuth() ? Credentials.apiKey(anonymousApiKey) : Credentials.none();
     }
 
     private ToolResult afterTool(McpTransportContext ctx, ToolResult result) {

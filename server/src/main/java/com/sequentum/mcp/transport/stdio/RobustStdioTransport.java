@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sequentum.mcp.calls.InFlightCalls;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import java.io.ByteArrayOutputStream;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * {@code -32600}; the server keeps serving. Only well-formed messages reach the SDK (through a queue);</li>
  * <li>stdout is written by one {@link LineWriter}: whole lines, never interleaved, shared by the SDK's output and
  * our own replies;</li>
+ * <li>{@code notifications/cancelled} (which the SDK ignores) cancels the matching {@code tools/call}: each call gets
+ * a key in its {@code _meta} (see {@link InFlightCalls}) that the tool handler uses to see the cancellation;</li>
  * <li>at end of input it waits (bounded) until every request already forwarded has been answered, and only then
  * ends the SDK's input.</li>
  * </ul>
@@ -52,6 +55,8 @@ public final class RobustStdioTransport {
     private final StdioServerTransportProvider provider;
     /** Requests forwarded to the SDK and not answered yet, by id (JSON text), with a count for duplicate ids. */
     private final Map<String, Integer> pending = new HashMap<>();
+    /** Distinguishes this transport's request ids from other servers' in {@link InFlightCalls}. */
+    private final String scope = "stdio-" + java.util.UUID.randomUUID();
 
     public RobustStdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out) {
         this(mapper, in, out, DEFAULT_MAX_LINE_BYTES, DEFAULT_DRAIN_TIMEOUT);
@@ -186,6 +191,27 @@ public final class RobustStdioTransport {
             }
             if (hasId) track(id);
             LOG.debug("stdin: {} {}", hasId ? "request " + id : "notification", method.asText());
+            if (!hasId && method.asText().equals("notifications/cancelled")) {
+                // The SDK has no handler for this; signal the call ourselves (an unknown id is simply ignored).
+                JsonNode target = node.path("params").path("requestId");
+                if (target.isTextual() || target.isIntegralNumber()) InFlightCalls.cancel(InFlightCalls.key(scope, target));
+                return;
+            }
+            if (hasId && method.asText().equals("tools/call") && node.path("params").isObject()) {
+                ObjectNode callParams = (ObjectNode) node.get("params");
+                JsonNode meta = callParams.get("_meta");
+                ObjectNode m = meta instanceof ObjectNode o ? o : callParams.putObject("_meta");
+                String key = InFlightCalls.key(scope, id);
+                m.put(InFlightCalls.META_KEY, key);
+                InFlightCalls.announce(key);
+                try {
+                    byte[] rewritten = json.writeValueAsBytes(node);
+                    forward(rewritten, rewritten.length);
+                } catch (JsonProcessingException e) {
+                    forward(line, len);
+                }
+                return;
+            }
             forward(line, len);
             return;
         }

@@ -24,7 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** A running HTTP server wired to an {@link ApiStub}, and a real-socket client for it. */
+/** A running HTTP server wired to an {@link ApiStub} (or, with {@link #wrap}, to anything), and a real-socket client for it. */
 final class HttpHarness implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String TOKEN = "tok-alice-123";
@@ -67,10 +67,15 @@ final class HttpHarness implements AutoCloseable {
         }
     }
 
+    /** A client for a server wired to something other than an {@link ApiStub} (e.g. the sandbox); {@code api} is null. */
+    static HttpHarness wrap(McpHttpServer server) {
+        return new HttpHarness(null, server);
+    }
+
     @Override
     public void close() {
         server.stop();
-        api.close();
+        if (api != null) api.close();
     }
 
     record Resp(int status, Map<String, List<String>> headers, String body) {
