@@ -212,7 +212,7 @@ public final class ApiHttp {
         }
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         CompletableFuture<HttpResponse<java.io.InputStream>> future =
-                client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+                client.join().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         try {
             HttpResponse<java.io.InputStream> r = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
