@@ -98,6 +98,7 @@ public final class McpServerFactory {
                 .instructions(Policies.SUFFICIENCY_POLICY)
                 .capabilities(capabilities())
                 .validateToolInputs(false)
+                .jsonSchemaValidator(CheckedSchemas.INSTANCE)
                 .tools(tools())
                 .prompts(PromptCatalogue.specifications())
                 .resources(resources().resourceSpecifications())
