@@ -55,7 +55,14 @@ public final class McpServerFactory {
     private volatile BiFunction<McpTransportContext, ToolResult, ToolResult> resultHook = (ctx, r) -> r;
     private ToolGuard guard;
     private ToolSelection selection = ToolSelection.all();
+    private volatile ToolCallListener toolCallListener = (tool, result, nanos) -> { };
     private volatile int resultBudget = ResultBudget.fromEnvironmentOrDefault(System.getenv());
+
+    /** Told about every finished tool call (metrics): the tool's name, its final result and how long it took. */
+    @FunctionalInterface
+    public interface ToolCallListener {
+        void toolCalled(String tool, ToolResult result, long nanos);
+    }
 
     public McpServerFactory(ApiHttp http, Function<McpTransportContext, Credentials> credentials, Clock clock,
             String version, boolean debug) {
@@ -85,6 +92,7 @@ public final class McpServerFactory {
         f.guard = guard;
         f.selection = selection.narrow(narrower);
         f.resultBudget = resultBudget;
+        f.toolCallListener = toolCallListener;
         return f;
     }
 
@@ -115,6 +123,12 @@ public final class McpServerFactory {
         return this;
     }
 
+    /** Registers the {@link ToolCallListener}. Call before {@link #configure}. */
+    public McpServerFactory onToolCall(ToolCallListener listener) {
+        this.toolCallListener = listener;
+        return this;
+    }
+
     public ServerCapabilities capabilities() {
         return ServerCapabilities.builder().tools(false).prompts(false).resources(false, false).logging().completions().build();
     }
@@ -124,11 +138,30 @@ public final class McpServerFactory {
                 .instructions(selection.render(Policies.SUFFICIENCY_POLICY))
                 .capabilities(capabilities())
                 .validateToolInputs(false)
+                .jsonSchemaValidator(CheckedSchemas.INSTANCE)
                 .tools(tools())
                 .prompts(PromptSelection.specifications(selection))
                 .resources(resources().resourceSpecifications())
                 .resourceTemplates(resources().templateSpecifications())
                 .completions(resources().completionSpecifications())
+                .uriTemplateManagerFactory(ResourceCatalogue.uriTemplateManagerFactory());
+    }
+
+    /**
+     * The same tools, prompts, resources and completions for the SDK's stateless transport (adapted by
+     * {@link StatelessFeatures}). Logging is not advertised: a stateless server has no channel to send it on.
+     */
+    public McpServer.StatelessSyncSpecification configureStateless(McpServer.StatelessSyncSpecification spec) {
+        return spec.serverInfo(SERVER_NAME, version)
+                .instructions(selection.render(Policies.SUFFICIENCY_POLICY))
+                .capabilities(ServerCapabilities.builder().tools(false).prompts(false).resources(false, false)
+                        .completions().build())
+                .validateToolInputs(false)
+                .tools(StatelessFeatures.tools(tools()))
+                .prompts(StatelessFeatures.prompts(PromptSelection.specifications(selection)))
+                .resources(StatelessFeatures.resources(resources().resourceSpecifications()))
+                .resourceTemplates(StatelessFeatures.resourceTemplates(resources().templateSpecifications()))
+                .completions(StatelessFeatures.completions(resources().completionSpecifications()))
                 .uriTemplateManagerFactory(ResourceCatalogue.uriTemplateManagerFactory());
     }
 
@@ -157,6 +190,7 @@ public final class McpServerFactory {
 
     private SyncToolSpecification toSdk(ToolSpec t) {
         return SyncToolSpecification.builder().tool(rendered(sdkTool(t), selection)).callHandler((exchange, request) -> {
+            long started = System.nanoTime();
             ToolResult result;
             String callKey = request.meta() != null && request.meta().get(InFlightCalls.META_KEY) instanceof String k ? k : null;
             try {
@@ -171,6 +205,7 @@ public final class McpServerFactory {
                 InFlightCalls.finish(callKey);
             }
             result = resultHook.apply(exchange.transportContext(), result);
+            toolCallListener.toolCalled(t.name(), result, System.nanoTime() - started);
             CallToolResult.Builder b = CallToolResult.builder().addTextContent(result.text()).isError(result.isError());
             if (!result.isError()) {
                 ObjectNode structured = result.structured() != null ? result.structured() : ToolResult.structure(null);

@@ -35,7 +35,8 @@ public final class ApiHttp {
     public static final String DEFAULT_BASE_URL = "https://dashboard.sequentum.com";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient client;
+    /** Ready at once when injected; built on a background thread by {@link #create} (see there). */
+    private final CompletableFuture<HttpClient> client;
     private final String baseUrl;
     private final Duration timeout;
     private final RetryPolicy retry;
@@ -44,9 +45,15 @@ public final class ApiHttp {
     private final ObjectMapper mapper;
     /** Reads a success body like {@code JSON.parse}: one JSON value and nothing after it. */
     private final ObjectReader bodyReader;
+    private volatile ApiObserver observer = ApiObserver.NONE;
 
     public ApiHttp(HttpClient client, String baseUrl, Duration timeout, RetryPolicy retry, Sleeper sleeper, Clock clock,
             ObjectMapper mapper) {
+        this(CompletableFuture.completedFuture(client), baseUrl, timeout, retry, sleeper, clock, mapper);
+    }
+
+    private ApiHttp(CompletableFuture<HttpClient> client, String baseUrl, Duration timeout, RetryPolicy retry,
+            Sleeper sleeper, Clock clock, ObjectMapper mapper) {
         this.client = client;
         this.baseUrl = normaliseBaseUrl(baseUrl);
         this.timeout = timeout;
@@ -57,12 +64,26 @@ public final class ApiHttp {
         this.bodyReader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    /** A client with the production defaults (30 s per attempt, 3 retries, real clock). */
+    /**
+     * A client with the production defaults (30 s per attempt, 3 retries, real clock). The JDK {@link HttpClient} is
+     * built on a background thread: building it initialises the default TLS context (about 400 classes and the CA
+     * certificate store, 100-200 ms on a 2-core machine without a class archive), which would otherwise sit on the
+     * stdio start-up path before the {@code initialize} answer although no API call happens before the first tool call.
+     */
     public static ApiHttp create(String baseUrl, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
+        CompletableFuture<HttpClient> http = new CompletableFuture<>();
+        Thread builder = new Thread(() -> {
+            try {
+                http.complete(HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build());
+            } catch (Throwable t) {
+                http.completeExceptionally(t);
+            }
+        }, "api-http-init");
+        builder.setDaemon(true);
+        builder.start();
         return new ApiHttp(http, baseUrl, timeout, RetryPolicy.standard(), Sleeper.REAL, Clock.systemUTC(),
                 new ObjectMapper());
     }
@@ -71,6 +92,12 @@ public final class ApiHttp {
     public static String normaliseBaseUrl(String url) {
         if (url == null || url.isEmpty()) return DEFAULT_BASE_URL;
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Reports responses, retries and failures to {@code o} (metrics); returns this client. */
+    public ApiHttp observe(ApiObserver o) {
+        this.observer = o == null ? ApiObserver.NONE : o;
+        return this;
     }
 
     public String baseUrl() { return baseUrl; }
@@ -100,15 +127,22 @@ public final class ApiHttp {
             } catch (RateLimitError e) {
                 last = e;
                 if (attempt + 1 >= attempts) break;
+                observer.retry("rate_limited");
                 pause(retry.delay(attempt, e.retryAfterSeconds()));
             } catch (ApiRequestError e) {
                 last = e;
                 if (!retry.retriesStatus(e.statusCode()) || attempt + 1 >= attempts) break;
+                observer.retry("server_error");
                 pause(retry.delay(attempt, null));
             } catch (ApiTimeoutError e) {
                 last = e;
+                observer.failure("timeout");
                 if (attempt + 1 >= attempts) break;
+                observer.retry("timeout");
                 pause(retry.delay(attempt, null));
+            } catch (ApiNetworkError e) {
+                observer.failure("network");
+                throw e;
             }
         }
         throw last;
@@ -136,6 +170,7 @@ public final class ApiHttp {
         long started = System.nanoTime();
         HttpResponse<byte[]> response = execute(rb.build(), endpoint);
         int status = response.statusCode();
+        observer.response(status);
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} -> {} in {} ms", method, LogRedaction.endpoint(endpoint), status,
                     (System.nanoTime() - started) / 1_000_000);
@@ -192,7 +227,7 @@ public final class ApiHttp {
         }
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         CompletableFuture<HttpResponse<java.io.InputStream>> future =
-                client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+                client.join().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         try {
             HttpResponse<java.io.InputStream> r = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
@@ -220,7 +255,7 @@ public final class ApiHttp {
     }
 
     private HttpResponse<byte[]> execute(HttpRequest request, String endpoint) {
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> future = client.join().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -22,8 +22,11 @@ final class BearerAuthFilter extends HttpFilter {
     private final TokenVerifier verifier;
     private final RevokedTokens revoked;
     private final Supplier<String> prmUrl;
+    private final ServerMetrics metrics;
 
-    BearerAuthFilter(boolean requireAuth, TokenVerifier verifier, RevokedTokens revoked, Supplier<String> prmUrl) {
+    BearerAuthFilter(boolean requireAuth, TokenVerifier verifier, RevokedTokens revoked, Supplier<String> prmUrl,
+            ServerMetrics metrics) {
+        this.metrics = metrics;
         this.requireAuth = requireAuth;
         this.verifier = verifier;
         this.revoked = revoked;
@@ -58,6 +61,7 @@ final class BearerAuthFilter extends HttpFilter {
             return;
         }
         TokenVerifier.Verdict verdict = verifier.verify(token);
+        if (!(verdict instanceof TokenVerifier.Valid)) metrics.jwtFailure(verdict);
         if (verdict instanceof TokenVerifier.Rejected r) {
             challenge(res, r.reason(), "Invalid or expired access token");
             return;

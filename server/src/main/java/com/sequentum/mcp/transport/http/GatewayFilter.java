@@ -24,6 +24,11 @@ final class GatewayFilter extends HttpFilter {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Object drained = new Object();
+    private final ServerMetrics metrics;
+
+    GatewayFilter(ServerMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     int inFlight() {
         return inFlight.get();
@@ -57,19 +62,25 @@ final class GatewayFilter extends HttpFilter {
             return;
         }
         boolean listeningStream = "GET".equals(req.getMethod()) && "/mcp".equals(req.getRequestURI());
+        boolean mcp = McpPaths.isMcp(req);
         if (!listeningStream) inFlight.incrementAndGet();
         boolean asyncHandedOff = false;
         try {
             chain.doFilter(req, wrapped);
             wrapped.finish();
-            if (!listeningStream && req.isAsyncStarted()) {
+            if (req.isAsyncStarted()) {
                 req.getAsyncContext().addListener(new AsyncListener() {
-                    @Override public void onComplete(AsyncEvent e) { release(); }
+                    @Override public void onComplete(AsyncEvent e) {
+                        if (mcp) metrics.httpResponse(req.getMethod(), res.getStatus());
+                        if (!listeningStream) release();
+                    }
                     @Override public void onTimeout(AsyncEvent e) { }
                     @Override public void onError(AsyncEvent e) { }
                     @Override public void onStartAsync(AsyncEvent e) { }
                 });
                 asyncHandedOff = true;
+            } else if (mcp) {
+                metrics.httpResponse(req.getMethod(), res.getStatus());
             }
         } catch (Throwable t) {
             LOG.warn("[MCP] Unhandled error on {} {}: {}", req.getMethod(), req.getRequestURI(), t.toString());

@@ -20,6 +20,12 @@ import java.util.Map;
  * @param jwtClockSkew  tolerance for {@code exp}/{@code nbf} in JWT mode ({@code OAUTH_CLOCK_SKEW_SECONDS}, default 60)
  * @param keepAlive     interval of the keep-alive {@code ping} on open GET {@code /mcp} streams ({@link #KEEP_ALIVE}); well
  *                      under the 30 s idle timeouts of Jetty and common proxies, so quiet streams are not cut
+ * @param stateless     {@code STATELESS=true}: the SDK's stateless Streamable HTTP transport (no sessions)
+ * @param redisUrl      {@code REDIS_URL}: shared rate limits (and idempotency keys) in Redis, or null: in process
+ * @param drainDelay    {@code SHUTDOWN_DRAIN_SECONDS}: on SIGTERM, {@code /ready} answers 503 for this long while
+ *                      requests are still served, so load balancers stop routing here before the port closes
+ * @param anonymousApiKey {@code ANONYMOUS_API_KEY}: test/loopback only: with {@code REQUIRE_AUTH=false}, token-less
+ *                      requests call the API with this key (refused unless HOST is a loopback address), or null
  */
 public record HttpSettings(
         int port,
@@ -42,7 +48,11 @@ public record HttpSettings(
         long maxBodyBytes,
         Duration shutdownGrace,
         Duration jwtClockSkew,
-        Duration keepAlive) {
+        Duration keepAlive,
+        boolean stateless,
+        String redisUrl,
+        Duration drainDelay,
+        String anonymousApiKey) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -73,6 +83,8 @@ public record HttpSettings(
         FLAGS.put("principal-rate-limit", "PRINCIPAL_RATE_LIMIT_PER_MINUTE");
         FLAGS.put("session-idle-minutes", "SESSION_IDLE_MINUTES");
         FLAGS.put("oauth-clock-skew-seconds", "OAUTH_CLOCK_SKEW_SECONDS");
+        FLAGS.put("redis-url", "REDIS_URL");
+        FLAGS.put("shutdown-drain-seconds", "SHUTDOWN_DRAIN_SECONDS");
     }
 
     /** Reads the settings; throws {@link IllegalArgumentException} with a one-line message on any invalid value. */
@@ -124,10 +136,31 @@ public record HttpSettings(
         int principalRate = intSetting(v, "PRINCIPAL_RATE_LIMIT_PER_MINUTE", rate * 3, 1, 10_000_000);
         int idleMinutes = intSetting(v, "SESSION_IDLE_MINUTES", 60, 1, 7 * 24 * 60);
         int skew = intSetting(v, "OAUTH_CLOCK_SKEW_SECONDS", DEFAULT_CLOCK_SKEW_SECONDS, 0, 300);
+        boolean stateless = boolSetting(v, "STATELESS", false);
+        String redis = blankToNull(v.get("REDIS_URL"));
+        if (redis != null) {
+            redis = redis.trim();
+            if (!redis.matches("(?i)rediss?://\\S+")) {
+                throw new IllegalArgumentException("REDIS_URL must be a redis:// or rediss:// URL, such as "
+                        + "redis://127.0.0.1:6379/0");
+            }
+        }
+        int drain = intSetting(v, "SHUTDOWN_DRAIN_SECONDS", 0, 0, 120);
+        String anonymousKey = blankToNull(v.get("ANONYMOUS_API_KEY"));
+        if (anonymousKey != null) {
+            anonymousKey = anonymousKey.trim();
+            if (requireAuth) {
+                throw new IllegalArgumentException("ANONYMOUS_API_KEY is only allowed with REQUIRE_AUTH=false");
+            }
+            if (!isLoopback(host)) {
+                throw new IllegalArgumentException("ANONYMOUS_API_KEY is for local testing only and needs a loopback "
+                        + "HOST (127.0.0.1, ::1 or localhost), got '" + host + "'");
+            }
+        }
         return new HttpSettings(port, host, apiUrl, debug, requireAuth, maxSessions, trustProxy, origins,
                 List.copyOf(hosts), publicUrl, validation, issuer, audience == null ? null : audience.trim(), jwks,
                 rate, principalRate, Duration.ofMinutes(idleMinutes), MAX_BODY_BYTES, Duration.ofSeconds(10),
-                Duration.ofSeconds(skew), KEEP_ALIVE);
+                Duration.ofSeconds(skew), KEEP_ALIVE, stateless, redis, Duration.ofSeconds(drain), anonymousKey);
     }
 
     /**
@@ -138,28 +171,40 @@ public record HttpSettings(
     public HttpSettings forSandbox(String sandboxBaseUrl, String issuer, String jwksUrl) {
         return new HttpSettings(port, host, sandboxBaseUrl, debug, requireAuth, maxSessions, trustProxy, allowedOrigins,
                 allowedHosts, publicUrl, TokenValidation.JWT, stripTrailingSlashes(issuer), null, jwksUrl,
-                rateLimitPerMinute, principalRateLimitPerMinute, sessionIdle, maxBodyBytes, shutdownGrace, Duration.ZERO, keepAlive);
+                rateLimitPerMinute, principalRateLimitPerMinute, sessionIdle, maxBodyBytes, shutdownGrace, Duration.ZERO, keepAlive,
+                stateless, redisUrl, drainDelay, anonymousApiKey);
     }
 
     /** Test hook: the same settings with another idle timeout (milliseconds are fine). */
     public HttpSettings withSessionIdle(Duration idle) {
         return new HttpSettings(port, host, apiUrl, debug, requireAuth, maxSessions, trustProxy, allowedOrigins,
                 allowedHosts, publicUrl, tokenValidation, oauthIssuer, oauthAudience, oauthJwksUrl, rateLimitPerMinute,
-                principalRateLimitPerMinute, idle, maxBodyBytes, shutdownGrace, jwtClockSkew, keepAlive);
+                principalRateLimitPerMinute, idle, maxBodyBytes, shutdownGrace, jwtClockSkew, keepAlive, stateless, redisUrl,
+                drainDelay, anonymousApiKey);
     }
 
     /** Test hook: the same settings with another shutdown grace period. */
     public HttpSettings withShutdownGrace(Duration grace) {
         return new HttpSettings(port, host, apiUrl, debug, requireAuth, maxSessions, trustProxy, allowedOrigins,
                 allowedHosts, publicUrl, tokenValidation, oauthIssuer, oauthAudience, oauthJwksUrl, rateLimitPerMinute,
-                principalRateLimitPerMinute, sessionIdle, maxBodyBytes, grace, jwtClockSkew, keepAlive);
+                principalRateLimitPerMinute, sessionIdle, maxBodyBytes, grace, jwtClockSkew, keepAlive, stateless, redisUrl,
+                drainDelay, anonymousApiKey);
     }
 
     /** Test hook: the same settings with another keep-alive interval. */
     public HttpSettings withKeepAlive(Duration interval) {
         return new HttpSettings(port, host, apiUrl, debug, requireAuth, maxSessions, trustProxy, allowedOrigins,
                 allowedHosts, publicUrl, tokenValidation, oauthIssuer, oauthAudience, oauthJwksUrl, rateLimitPerMinute,
-                principalRateLimitPerMinute, sessionIdle, maxBodyBytes, shutdownGrace, jwtClockSkew, interval);
+                principalRateLimitPerMinute, sessionIdle, maxBodyBytes, shutdownGrace, jwtClockSkew, interval, stateless,
+                redisUrl, drainDelay, anonymousApiKey);
+    }
+
+    /** Test hook: the same settings with another drain delay. */
+    public HttpSettings withDrainDelay(Duration delay) {
+        return new HttpSettings(port, host, apiUrl, debug, requireAuth, maxSessions, trustProxy, allowedOrigins,
+                allowedHosts, publicUrl, tokenValidation, oauthIssuer, oauthAudience, oauthJwksUrl, rateLimitPerMinute,
+                principalRateLimitPerMinute, sessionIdle, maxBodyBytes, shutdownGrace, jwtClockSkew, keepAlive, stateless,
+                redisUrl, delay, anonymousApiKey);
     }
 
     private static void applyFlags(Map<String, String> v, String[] args) {
@@ -176,6 +221,7 @@ public record HttpSettings(
             switch (name) {
                 case "debug" -> v.put("DEBUG", "1");
                 case "no-auth" -> v.put("REQUIRE_AUTH", "false");
+                case "stateless" -> v.put("STATELESS", "true");
                 default -> {
                     String envName = FLAGS.get(name);
                     if (envName == null) continue; // flags of other components (--http, --sandbox, ...)
@@ -230,6 +276,12 @@ public record HttpSettings(
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.trim().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
+        return h.equals("localhost") || h.equals("::1") || h.matches("127(\\.\\d{1,3}){3}");
     }
 
     private static boolean isOn(String s) {

@@ -38,9 +38,7 @@ final class JsonRpcErrors {
     }
 
     static void write(HttpServletResponse response, int status, ObjectNode body) throws IOException {
-        for (ServletResponse r = response; r instanceof ServletResponseWrapper w; r = w.getResponse()) {
-            if (r instanceof ErrorRewritingResponse e) e.passThrough();
-        }
+        passThrough(response);
         byte[] bytes = JSON.writeValueAsBytes(body);
         response.setStatus(status);
         response.setContentType("application/json");
@@ -48,6 +46,13 @@ final class JsonRpcErrors {
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
         response.getOutputStream().flush();
+    }
+
+    /** Lets a body of our own through the {@link ErrorRewritingResponse} wrappers unchanged. */
+    static void passThrough(HttpServletResponse response) {
+        for (ServletResponse r = response; r instanceof ServletResponseWrapper w; r = w.getResponse()) {
+            if (r instanceof ErrorRewritingResponse e) e.passThrough();
+        }
     }
 
     /** The generic message for an HTTP error status that carries no message of our own. */

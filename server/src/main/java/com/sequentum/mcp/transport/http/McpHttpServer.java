@@ -8,7 +8,9 @@ import com.sequentum.mcp.policy.ControlSettings;
 import com.sequentum.mcp.tools.ToolResult;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -47,12 +49,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Streamable HTTP server: embedded Jetty 12 with the SDK's servlet transport on {@code /mcp} behind the security
- * filters, plus {@code /health}, {@code /healthz} and the OAuth discovery documents. One MCP server per process;
- * each request's bearer token reaches the tools through the transport context.
+ * filters, plus {@code /health}, {@code /healthz}, {@code /ready}, {@code /metrics} and the OAuth discovery documents.
+ * One MCP server per process; each request's bearer token reaches the tools through the transport context.
  *
- * <p>Filter order on {@code /mcp}: gateway (JSON errors, drain counting) → Host check (421) → CORS (403/204) →
- * per-address rate limit (429) → bearer auth (401) → per-principal rate limit (429) → request checks
- * (405/406/413/415/400) → session binding and cap (404/503) → SDK.
+ * <p>Filter order on {@code /mcp}: gateway (JSON errors, drain counting, metrics) → Host check (421) → CORS (403/204)
+ * → per-address rate limit (429) → bearer auth (401) → per-principal rate limit (429) → request checks
+ * (405/406/413/415/400) → session binding and cap (404/503) → SDK. In stateless mode ({@code STATELESS=true}) the
+ * SDK's stateless transport replaces the session one: {@code GET}/{@code DELETE} are answered 405 and there is no
+ * session binding (every replica can serve every request).
  */
 public final class McpHttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(McpHttpServer.class);
@@ -72,11 +76,17 @@ public final class McpHttpServer {
     private ServerConnector connector;
     private HttpServletStreamableServerTransportProvider transport;
     private McpSyncServer mcp;
+    private HttpServletStatelessServerTransport statelessTransport;
+    private McpStatelessSyncServer statelessMcp;
+    private final ServerMetrics metrics = new ServerMetrics();
+    /** Set on shutdown: {@code /ready} answers 503 from then on. */
+    private volatile boolean draining;
     private GatewayFilter gateway;
     private SessionRegistry sessions;
     private RevokedTokens revoked;
-    private RateLimiter addressLimiter;
-    private RateLimiter principalLimiter;
+    private Limiter addressLimiter;
+    private Limiter principalLimiter;
+    private RedisStore redis;
     private SdkSessionCloser closer;
     private ScheduledExecutorService scheduler;
     private volatile String baseUrl;
@@ -89,7 +99,7 @@ public final class McpHttpServer {
     private McpHttpServer(HttpSettings settings, ApiHttp api, String version, Clock clock, String anonymousApiKey,
             ControlSettings control) {
         this.settings = settings;
-        this.anonymousApiKey = anonymousApiKey;
+        this.anonymousApiKey = anonymousApiKey != null ? anonymousApiKey : settings.anonymousApiKey();
         this.api = api;
         this.version = version;
         this.clock = clock;
@@ -142,16 +152,41 @@ public final class McpHttpServer {
 
         sessions = new SessionRegistry(settings.maxSessions());
         revoked = new RevokedTokens(Duration.ofHours(1));
-        addressLimiter = new RateLimiter(settings.rateLimitPerMinute());
-        principalLimiter = new RateLimiter(settings.principalRateLimitPerMinute());
+        if (settings.redisUrl() != null) {
+            redis = new RedisStore(settings.redisUrl());
+            addressLimiter = new RedisRateLimiter(redis, "ip", settings.rateLimitPerMinute(), metrics);
+            principalLimiter = new RedisRateLimiter(redis, "principal", settings.principalRateLimitPerMinute(), metrics);
+            redis.connection(); // connect now if possible; an outage is logged and retried on demand
+        } else {
+            addressLimiter = new RateLimiter(settings.rateLimitPerMinute());
+            principalLimiter = new RateLimiter(settings.principalRateLimitPerMinute());
+        }
 
+        api.observe(metrics.apiObserver());
+        metrics.sessionsOpen(sessions::size);
         McpServerFactory factory = new McpServerFactory(api, this::credentials, clock, version, settings.debug())
-                .onToolResult(this::afterTool).control(control);
-        SelectionRouter.Backend base = backend(factory);
-        transport = base.transport();
-        mcp = base.server();
-        closer = base.closer();
-        router = new SelectionRouter(base, selection -> backend(factory.narrowedTo(selection)));
+                .onToolResult(this::afterTool).onToolCall(metrics::toolCalled).control(control);
+        HttpServlet mcpServlet;
+        java.util.List<String> protocolVersions;
+        if (settings.stateless()) {
+            // no sessions to store a selection with: the operator's selection applies, X-MCP-* headers are ignored
+            statelessTransport = HttpServletStatelessServerTransport.builder()
+                    .messageEndpoint(McpPaths.MCP)
+                    .contextExtractor(McpHttpServer::transportContext)
+                    .maxRequestSize((int) settings.maxBodyBytes())
+                    .build();
+            statelessMcp = factory.configureStateless(McpServer.sync(statelessTransport)).immediateExecution(true).build();
+            mcpServlet = statelessTransport;
+            protocolVersions = statelessTransport.protocolVersions();
+        } else {
+            SelectionRouter.Backend base = backend(factory);
+            transport = base.transport();
+            mcp = base.server();
+            closer = base.closer();
+            router = new SelectionRouter(base, selection -> backend(factory.narrowedTo(selection)));
+            mcpServlet = router;
+            protocolVersions = transport.protocolVersions();
+        }
 
         TokenVerifier verifier = settings.tokenValidation() == HttpSettings.TokenValidation.JWT
                 ? new JwtTokenVerifier(settings.oauthIssuer(), settings.oauthJwksUrl(), audiences(), settings.jwtClockSkew())
@@ -160,23 +195,25 @@ public final class McpHttpServer {
 
         ServletContextHandler ctx = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         ctx.setContextPath("/");
-        ServletHolder mcpHolder = new ServletHolder("mcp", router);
+        ServletHolder mcpHolder = new ServletHolder("mcp", mcpServlet);
         mcpHolder.setAsyncSupported(true);
         ctx.addServlet(mcpHolder, McpPaths.MCP);
         ServletHolder endpoints = new ServletHolder("endpoints", new EndpointsServlet());
         endpoints.setAsyncSupported(true);
         ctx.addServlet(endpoints, "/");
 
-        gateway = new GatewayFilter();
+        gateway = new GatewayFilter(metrics);
         addFilter(ctx, gateway, "/*");
         addFilter(ctx, new HostFilter(allowedHostNames()), "/*");
         addFilter(ctx, new CorsFilter(cors), "/*");
-        addFilter(ctx, RateLimitFilter.perAddress(addressLimiter, settings.trustProxy()), McpPaths.MCP);
-        addFilter(ctx, new BearerAuthFilter(settings.requireAuth(), verifier, revoked, this::prmUrl), McpPaths.MCP);
-        addFilter(ctx, RateLimitFilter.perPrincipal(principalLimiter), McpPaths.MCP);
-        addFilter(ctx, new McpRequestFilter(settings.maxBodyBytes(), settings.debug(), transport.protocolVersions()), McpPaths.MCP);
-        addFilter(ctx, new SessionFilter(sessions, settings.debug()), McpPaths.MCP);
-        addFilter(ctx, new CancellationFilter(), McpPaths.MCP);
+        addFilter(ctx, RateLimitFilter.perAddress(addressLimiter, settings.trustProxy(), metrics), McpPaths.MCP);
+        addFilter(ctx, new BearerAuthFilter(settings.requireAuth(), verifier, revoked, this::prmUrl, metrics), McpPaths.MCP);
+        addFilter(ctx, RateLimitFilter.perPrincipal(principalLimiter, metrics), McpPaths.MCP);
+        if (settings.stateless()) addFilter(ctx, new StatelessMethodFilter(), McpPaths.MCP);
+        addFilter(ctx, new McpRequestFilter(settings.maxBodyBytes(), settings.debug(), protocolVersions), McpPaths.MCP);
+        if (!settings.stateless()) addFilter(ctx, new SessionFilter(sessions, settings.debug()), McpPaths.MCP);
+        // Cancellation is keyed by session id; stateless requests have none that the server vouches for.
+        if (!settings.stateless()) addFilter(ctx, new CancellationFilter(), McpPaths.MCP);
 
         jetty.setHandler(ctx);
         jetty.setErrorHandler(new JsonErrorHandler());
@@ -191,11 +228,16 @@ public final class McpHttpServer {
         jetty.start();
 
         String local = boundBase(settings.host(), connector.getLocalPort());
-        Console.line("Sequentum MCP Server running on HTTP at {}/mcp (transport=streamable-http, health={}/health, "
-                        + "maxSessions={}, auth={}, tokenValidation={}, publicUrl={})", local, local,
-                settings.maxSessions(), settings.requireAuth() ? "required" : "off",
-                settings.tokenValidation().name().toLowerCase(Locale.ROOT), baseUrl);
+        Console.line("Sequentum MCP Server running on HTTP at {}/mcp (transport=streamable-http, mode={}, "
+                        + "health={}/health, maxSessions={}, auth={}, tokenValidation={}, publicUrl={}, limits={})", local,
+                settings.stateless() ? "stateless" : "stateful", local, settings.maxSessions(), settings.requireAuth() ? "required" : "off",
+                settings.tokenValidation().name().toLowerCase(Locale.ROOT), baseUrl,
+                redis == null ? "in-process" : "redis " + redis.display());
         if (settings.debug()) Console.line("Connected to: {}", settings.apiUrl());
+        if (settings.anonymousApiKey() != null) {
+            LOG.warn("[MCP] ANONYMOUS_API_KEY is set: requests without a token call the Sequentum API with that key "
+                    + "(local testing only)");
+        }
     }
 
     /** One MCP server for one tool selection, on its own SDK transport. */
@@ -298,6 +340,19 @@ public final class McpHttpServer {
         return n;
     }
 
+    /** {@code /ready}: 200 while serving, 503 once shutdown has begun (load balancers stop routing here). */
+    ObjectNode readinessDocument() {
+        ObjectNode n = JsonRpcErrors.JSON.createObjectNode();
+        n.put("status", draining ? "draining" : "ready");
+        n.put("mode", settings.stateless() ? "stateless" : "stateful");
+        return n;
+    }
+
+    /** True once shutdown has begun. */
+    public boolean draining() {
+        return draining;
+    }
+
     ObjectNode protectedResourceMetadata() {
         ObjectNode n = JsonRpcErrors.JSON.createObjectNode();
         n.put("resource", resourceUrl());
@@ -332,8 +387,18 @@ public final class McpHttpServer {
         @Override
         protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
             String path = req.getRequestURI();
+            if (path.equals("/metrics") && (req.getMethod().equals("GET") || req.getMethod().equals("HEAD"))) {
+                byte[] text = metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                res.setStatus(200);
+                res.setContentType(ServerMetrics.CONTENT_TYPE);
+                res.setHeader("Cache-Control", "no-store");
+                res.setContentLength(text.length);
+                if (req.getMethod().equals("GET")) res.getOutputStream().write(text);
+                return;
+            }
             ObjectNode doc = switch (path) {
                 case "/health", "/healthz" -> healthDocument();
+                case "/ready" -> readinessDocument();
                 case McpPaths.PRM, McpPaths.PRM_MCP -> protectedResourceMetadata();
                 case McpPaths.AS_METADATA -> authorizationServerMetadata();
                 default -> null;
@@ -348,10 +413,16 @@ public final class McpHttpServer {
                 return;
             }
             byte[] body = JsonRpcErrors.bytes(doc);
-            res.setStatus(200);
+            if (path.equals("/ready") && draining) {
+                JsonRpcErrors.passThrough(res);
+                res.setStatus(503);
+            } else {
+                res.setStatus(200);
+            }
             res.setContentType("application/json");
             res.setCharacterEncoding("UTF-8");
-            res.setHeader("Cache-Control", path.startsWith("/health") ? "no-store" : "public, max-age=300");
+            res.setHeader("Cache-Control", path.startsWith("/health") || path.equals("/ready") ? "no-store"
+                    : "public, max-age=300");
             res.setContentLength(body.length);
             if (req.getMethod().equals("GET")) res.getOutputStream().write(body);
         }
@@ -376,7 +447,7 @@ public final class McpHttpServer {
     private void sweep() {
         try {
             List<String> idle = sessions.removeIdle(settings.sessionIdle().toNanos());
-            for (String id : idle) router.close(id);
+            if (router != null) for (String id : idle) router.close(id);
             if (!idle.isEmpty() || settings.debug()) {
                 Console.line("[MCP] Session cleanup: closed {} idle sessions, {} active", idle.size(), sessions.size());
             }
@@ -401,6 +472,10 @@ public final class McpHttpServer {
         return transport;
     }
 
+    ServerMetrics metrics() {
+        return metrics;
+    }
+
     /**
      * Graceful stop: stop accepting connections, let in-flight requests finish (up to the grace period), close every
      * session (SSE streams included), then stop Jetty. Safe to call more than once.
@@ -414,6 +489,11 @@ public final class McpHttpServer {
             stopping = true;
         }
         try {
+            draining = true;
+            if (!settings.drainDelay().isZero()) {
+                Console.line("[MCP] Draining: /ready answers 503; still serving for {} s", settings.drainDelay().toSeconds());
+                Thread.sleep(settings.drainDelay().toMillis());
+            }
             connector.close();
             gateway.startClosing();
             Console.line("[MCP] HTTP server closed, no longer accepting connections");
@@ -422,9 +502,15 @@ public final class McpHttpServer {
                         settings.shutdownGrace().toSeconds());
             }
             int n = sessions.removeAll().size();
-            router.closeAll();
+            if (router != null) router.closeAll();
+            try {
+                if (statelessMcp != null) statelessMcp.closeGracefully();
+            } catch (RuntimeException e) {
+                LOG.warn("[MCP] Error while closing sessions: {}", e.toString());
+            }
             scheduler.shutdownNow();
             jetty.stop();
+            if (redis != null) redis.close();
             Console.line("[MCP] All {} sessions closed. Shutdown complete.", n);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

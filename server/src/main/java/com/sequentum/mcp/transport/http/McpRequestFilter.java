@@ -95,12 +95,12 @@ final class McpRequestFilter extends HttpFilter {
             return;
         }
         if (req.getContentLengthLong() > maxBody) {
-            tooLarge(res);
+            tooLarge(req, res);
             return;
         }
         byte[] body = readLimited(req.getInputStream(), maxBody);
         if (body == null) {
-            tooLarge(res);
+            tooLarge(req, res);
             return;
         }
         JsonNode message;
@@ -146,7 +146,23 @@ final class McpRequestFilter extends HttpFilter {
         return false;
     }
 
-    private static void tooLarge(HttpServletResponse res) throws IOException {
+    /** Bytes of an oversized body read and thrown away so the client can finish sending and read the 413. */
+    static final long DRAIN_LIMIT = 8L * 1024 * 1024;
+
+    private static void tooLarge(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        // A client still writing its body when the connection closes sees "broken pipe" instead of our answer, so a
+        // moderately oversized body is drained first; a huge one is cut off (the connection is closed either way).
+        if (req.getContentLengthLong() <= DRAIN_LIMIT) {
+            try {
+                InputStream in = req.getInputStream();
+                byte[] buf = new byte[8192];
+                long drained = 0;
+                int n;
+                while (drained < DRAIN_LIMIT && (n = in.read(buf)) != -1) drained += n;
+            } catch (IOException ignored) {
+                // the client gave up; the answer below may still reach it
+            }
+        }
         res.setHeader("Connection", "close");
         JsonRpcErrors.write(res, 413, JsonRpcErrors.SERVER_ERROR, "Payload Too Large: the request body exceeds 1 MiB");
     }

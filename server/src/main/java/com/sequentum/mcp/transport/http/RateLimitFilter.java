@@ -18,30 +18,35 @@ import java.util.function.Function;
  * rejections are 429 with {@code Retry-After} and JSON-RPC code -32029.
  */
 final class RateLimitFilter extends HttpFilter {
-    private final RateLimiter limiter;
+    private final Limiter limiter;
     private final Function<HttpServletRequest, String> key;
     private final boolean writeHeaders;
+    private final ServerMetrics metrics;
+    private final String scope;
 
-    private RateLimitFilter(RateLimiter limiter, Function<HttpServletRequest, String> key, boolean writeHeaders) {
+    private RateLimitFilter(Limiter limiter, Function<HttpServletRequest, String> key, boolean writeHeaders,
+            ServerMetrics metrics, String scope) {
         this.limiter = limiter;
         this.key = key;
         this.writeHeaders = writeHeaders;
+        this.metrics = metrics;
+        this.scope = scope;
     }
 
-    static RateLimitFilter perAddress(RateLimiter limiter, TrustProxy trust) {
+    static RateLimitFilter perAddress(Limiter limiter, TrustProxy trust, ServerMetrics metrics) {
         return new RateLimitFilter(limiter, req -> {
             List<String> xff = Collections.list(req.getHeaders("X-Forwarded-For"));
             String client = trust.clientAddress(req.getRemoteAddr(), xff);
             req.setAttribute(Attrs.CLIENT, client);
             return "ip:" + addressKey(client);
-        }, true);
+        }, true, metrics, "address");
     }
 
-    static RateLimitFilter perPrincipal(RateLimiter limiter) {
+    static RateLimitFilter perPrincipal(Limiter limiter, ServerMetrics metrics) {
         return new RateLimitFilter(limiter, req -> {
             Object p = req.getAttribute(Attrs.PRINCIPAL);
             return p == null ? null : "principal:" + p;
-        }, false);
+        }, false, metrics, "principal");
     }
 
     /** IPv6 clients are grouped per /56 (one customer allocation); IPv4 per address. */
@@ -70,6 +75,7 @@ final class RateLimitFilter extends HttpFilter {
             res.setHeader("RateLimit-Reset", String.valueOf(resetSeconds));
         }
         if (!probe.isConsumed()) {
+            metrics.rateLimited(scope);
             res.setHeader("Retry-After", String.valueOf(Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()))));
             JsonRpcErrors.write(res, 429, JsonRpcErrors.RATE_LIMITED, "Too many requests. Please slow down.");
             return;

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Fixed one-minute windows per key (Bucket4j, interval refill); idle keys are forgotten by {@link #evictIdle}. */
-final class RateLimiter {
+final class RateLimiter implements Limiter {
     private final int perMinute;
     private final ConcurrentHashMap<String, Entry> buckets = new ConcurrentHashMap<>();
 
@@ -25,18 +25,21 @@ final class RateLimiter {
         this.perMinute = perMinute;
     }
 
-    int perMinute() {
+    @Override
+    public int perMinute() {
         return perMinute;
     }
 
-    ConsumptionProbe consume(String key) {
+    @Override
+    public ConsumptionProbe consume(String key) {
         Entry e = buckets.computeIfAbsent(key, k -> new Entry(perMinute));
         e.lastUsedNanos = System.nanoTime();
         return e.bucket.tryConsumeAndReturnRemaining(1);
     }
 
     /** Drops keys unused for over two windows (their buckets would be full again anyway). */
-    void evictIdle() {
+    @Override
+    public void evictIdle() {
         long cutoff = System.nanoTime() - Duration.ofMinutes(2).toNanos();
         buckets.values().removeIf(e -> e.lastUsedNanos - cutoff < 0);
     }
