@@ -242,13 +242,14 @@ public final class McpHttpServer {
 
     /** One MCP server for one tool selection, on its own SDK transport. */
     private SelectionRouter.Backend backend(McpServerFactory factory) {
-        Duration idle = settings.sessionIdle();
+        // No SDK session sweeper: our registry already closes idle sessions in the SDK (sweep()), and the SDK's
+        // sweeper records the id of every session used since its last run in a set that DELETE does not clear, so
+        // it kept every deleted session's id until its next run (we had set 2 x SESSION_IDLE_MINUTES: two hours).
         HttpServletStreamableServerTransportProvider t = HttpServletStreamableServerTransportProvider.builder()
                 .mcpEndpoint(McpPaths.MCP)
                 .contextExtractor(McpHttpServer::transportContext)
                 .keepAliveInterval(settings.keepAlive())
-                .sessionSweepInterval(idle.multipliedBy(2).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
-                        : idle.multipliedBy(2))
+                .sessionSweepInterval(null) // the SDK default is 30 minutes; null turns the sweeper off
                 .maxRequestSize((int) settings.maxBodyBytes())
                 .build();
         McpSyncServer server = factory.configure(McpServer.sync(t)).immediateExecution(true).build();

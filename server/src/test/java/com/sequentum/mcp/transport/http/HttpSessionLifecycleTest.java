@@ -71,6 +71,47 @@ class HttpSessionLifecycleTest {
         }
     }
 
+    /** The SDK's private set of session ids seen since its last sweep (must not outlive the sessions). */
+    static int sdkActiveSessionIds(HttpHarness h) throws Exception {
+        Field f = h.server.transport().getClass().getDeclaredField("activeSessions");
+        f.setAccessible(true);
+        return ((java.util.Set<?>) ((java.util.concurrent.atomic.AtomicReference<?>) f.get(h.server.transport())).get()).size();
+    }
+
+    static Object sdkSession(HttpHarness h, String id) throws Exception {
+        Field f = h.server.transport().getClass().getDeclaredField("sessions");
+        f.setAccessible(true);
+        return ((Map<?, ?>) f.get(h.server.transport())).get(id);
+    }
+
+    @Test
+    void deletedSessionsAreNotRetainedByAnyTableAndTheirObjectsAreCollected() throws Exception {
+        try (HttpHarness h = HttpHarness.start(Map.of("RATE_LIMIT_PER_MINUTE", "100000",
+                "PRINCIPAL_RATE_LIMIT_PER_MINUTE", "100000"))) {
+            java.util.List<java.lang.ref.WeakReference<Object>> refs = new java.util.ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                String sid = h.open(TOKEN);
+                h.api.json(200, "{\"id\":101,\"name\":\"A\"}");
+                assertThat(h.post(TOKEN, sid, HttpHarness.request(2, "tools/call",
+                        "{\"name\":\"get_agent\",\"arguments\":{\"agentId\":101}}")).status()).isEqualTo(200);
+                Object session = sdkSession(h, sid);
+                assertThat(session).isNotNull();
+                refs.add(new java.lang.ref.WeakReference<>(session));
+                session = null;
+                assertThat(h.delete(TOKEN, sid).status()).isEqualTo(200);
+            }
+            assertThat(h.server.sessionCount()).isZero();
+            assertThat(sdkSessions(h)).isZero();
+            assertThat(sdkActiveSessionIds(h)).as("ids of deleted sessions kept by the SDK's sweeper").isZero();
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (refs.stream().anyMatch(r -> r.get() != null) && System.nanoTime() < deadline) {
+                System.gc();
+                Thread.sleep(20);
+            }
+            assertThat(refs.stream().filter(r -> r.get() != null).count()).as("SDK sessions still reachable").isZero();
+        }
+    }
+
     @Test
     void upstream401TellsTheUserToReconnectAndRevokesTheToken() {
         try (HttpHarness h = HttpHarness.start()) {
