@@ -1,7 +1,9 @@
 package com.sequentum.mcp.transport.stdio;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -234,18 +236,45 @@ public final class RobustStdioTransport {
     }
 
     private void fromSdk(byte[] line) {
+        JsonNode id = null;
         try {
-            JsonNode node = json.readTree(line);
-            if (node != null && node.isObject() && !node.has("method") && node.has("id")
-                    && (node.has("result") || node.has("error"))) {
-                writer.writeLine(line);
-                answered(node.get("id"));
-                return;
-            }
+            id = responseId(line);
         } catch (IOException | RuntimeException e) {
             LOG.debug("stdout: SDK line was not JSON: {}", e.toString());
         }
         writer.writeLine(line);
+        if (id != null) answered(id);
+    }
+
+    /**
+     * The id of a JSON-RPC response (an object with {@code id} and {@code result} or {@code error}, no
+     * {@code method}), else null. Reads the top level only and stops as soon as it knows: the SDK writes
+     * {@code jsonrpc}, {@code id}, then {@code result}/{@code error}, so a response's (possibly large) result is
+     * never parsed — before, every answer was parsed into a tree just to find its id.
+     */
+    private JsonNode responseId(byte[] line) throws IOException {
+        try (JsonParser p = json.getFactory().createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return null;
+            JsonNode id = null;
+            boolean outcome = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                switch (name) {
+                    case "method" -> { return null; }
+                    case "id" -> id = switch (p.currentToken()) {
+                        case VALUE_STRING -> F.textNode(p.getText());
+                        case VALUE_NUMBER_INT -> F.numberNode(p.getBigIntegerValue());
+                        default -> NullNode.instance; // not an id we forwarded (those are strings or integers)
+                    };
+                    case "result", "error" -> outcome = true;
+                    default -> { }
+                }
+                if (outcome && id != null) return id;
+                p.skipChildren();
+            }
+            return null;
+        }
     }
 
     private void reply(JsonNode id, int code, String message) {
