@@ -5,6 +5,7 @@ import com.sequentum.mcp.api.SequentumApi;
 import com.sequentum.mcp.audit.AuditLog;
 import com.sequentum.mcp.tools.Confirmations;
 import com.sequentum.mcp.tools.IdempotencyCache;
+import com.sequentum.mcp.tools.IdempotencyStore;
 import com.sequentum.mcp.tools.ToolContext;
 import com.sequentum.mcp.tools.ToolErrors;
 import com.sequentum.mcp.tools.ToolResult;
@@ -31,16 +32,21 @@ public final class ToolGuard {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ControlSettings settings;
-    private final IdempotencyCache idempotency;
+    private final IdempotencyStore idempotency;
     private final SpaceScope scope;
     private final AuditLog audit;
 
     public ToolGuard(ControlSettings settings, Clock clock) {
-        this(settings, new IdempotencyCache(clock), new SpaceScope(settings.allowedSpaces(), clock),
+        this(settings, clock, new IdempotencyCache(clock));
+    }
+
+    /** With another idempotency store (HTTP replicas with {@code REDIS_URL} share one in Redis). */
+    public ToolGuard(ControlSettings settings, Clock clock, IdempotencyStore idempotency) {
+        this(settings, idempotency, new SpaceScope(settings.allowedSpaces(), clock),
                 AuditLog.open(settings.auditLog(), clock));
     }
 
-    public ToolGuard(ControlSettings settings, IdempotencyCache idempotency, SpaceScope scope, AuditLog audit) {
+    public ToolGuard(ControlSettings settings, IdempotencyStore idempotency, SpaceScope scope, AuditLog audit) {
         this.settings = settings;
         this.idempotency = idempotency;
         this.scope = scope;
@@ -106,7 +112,9 @@ public final class ToolGuard {
             return ToolRunner.run(tool, ctx, args);
         });
         if (!ran[0]) {
-            outcome[0] = r.isError() ? "refused-key-reuse" : "replayed";
+            outcome[0] = !r.isError() ? "replayed"
+                    : r.text().startsWith(IdempotencyStore.UNAVAILABLE_PREFIX) ? "refused-idempotency-unavailable"
+                    : "refused-key-reuse";
             extra.put("idempotent", true);
         }
         return r;

@@ -5,6 +5,7 @@ import com.sequentum.mcp.McpServerFactory;
 import com.sequentum.mcp.api.ApiHttp;
 import com.sequentum.mcp.api.Credentials;
 import com.sequentum.mcp.policy.ControlSettings;
+import com.sequentum.mcp.policy.ToolGuard;
 import com.sequentum.mcp.tools.ToolResult;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;
@@ -165,7 +166,9 @@ public final class McpHttpServer {
         api.observe(metrics.apiObserver());
         metrics.sessionsOpen(sessions::size);
         McpServerFactory factory = new McpServerFactory(api, this::credentials, clock, version, settings.debug())
-                .onToolResult(this::afterTool).onToolCall(metrics::toolCalled).control(control);
+                .onToolResult(this::afterTool).onToolCall(metrics::toolCalled)
+                .control(redis == null ? new ToolGuard(control, clock)
+                        : new ToolGuard(control, clock, new RedisIdempotencyStore(redis, metrics, clock)));
         HttpServlet mcpServlet;
         java.util.List<String> protocolVersions;
         if (settings.stateless()) {
