@@ -140,7 +140,7 @@ final class RedisIdempotencyStore implements IdempotencyStore {
             return "OK".equals(commands().set(redisKey, JSON.writeValueAsBytes(pending),
                     SetArgs.Builder.nx().px(pendingTtl.toMillis())));
         } catch (IOException | RuntimeException e) {
-            throw new Unavailable(e.getClass().getSimpleName() + " " + e.getMessage());
+            throw new Unavailable(e.getClass().getSimpleName());
         }
     }
 
@@ -149,7 +149,7 @@ final class RedisIdempotencyStore implements IdempotencyStore {
         try {
             v = commands().get(redisKey);
         } catch (RuntimeException e) {
-            throw new Unavailable(e.getClass().getSimpleName() + " " + e.getMessage());
+            throw new Unavailable(e.getClass().getSimpleName());
         }
         if (v == null) return null;
         try {
