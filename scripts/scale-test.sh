@@ -27,6 +27,7 @@ need() {
 }
 need nginx nginx
 need redis-server redis-server
+need jq jq
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 [ -f server/target/sequentum-mcp.jar ] && [ -f sandbox/target/sequentum-sandbox.jar ] || ./mvnw -q -o package -DskipTests
 [ -d e2e/node_modules/@modelcontextprotocol/sdk ] || (cd e2e && npm ci --no-audit --no-fund >/dev/null)
@@ -104,6 +105,24 @@ BIG=(RATE_LIMIT_PER_MINUTE=1000000 PRINCIPAL_RATE_LIMIT_PER_MINUTE=1000000)
 log "stateless: 3 replicas behind deploy/nginx/stateless.conf, $CLIENTS clients x $CALLS calls, one replica stopped mid-run"
 start_replicas STATELESS=true "${BIG[@]}"
 start_nginx stateless
+sandbox_runs() { curl -s -H 'Authorization: ApiKey sk-sandbox' "http://127.0.0.1:$SANDBOX/api/v1/agent/$1/runs" | jq length; }
+AGENT=""
+for id in $(seq 101 115); do
+  agent=$(curl -s -H 'Authorization: ApiKey sk-sandbox' "http://127.0.0.1:$SANDBOX/api/v1/agent/$id")
+  runs=$(curl -s -H 'Authorization: ApiKey sk-sandbox' "http://127.0.0.1:$SANDBOX/api/v1/agent/$id/runs")
+  echo "$agent" | jq -e '.configType == "Agent"' >/dev/null 2>&1 || continue
+  if echo "$runs" | jq -e 'type == "array" and all(.[]; .status as $s
+      | ["Queuing","Queued","Starting","Running","Stopping","WaitingOnFailure"] | index($s) == null)' >/dev/null 2>&1
+  then AGENT=$id; break; fi
+done
+[ -n "$AGENT" ] || fail "no idle sandbox agent for the idempotency check"
+before=$(sandbox_runs "$AGENT")
+log "idempotency: $CLIENTS clients send start_agent for agent $AGENT with one idempotencyKey through round-robin nginx"
+node scripts/scale/clients.mjs --url "http://127.0.0.1:$PROXY/mcp" --clients "$CLIENTS" \
+  --replicas "$(IFS=,; echo "${PORTS[*]}")" --idempotency-key "scale-$$-$RANDOM" --agent-id "$AGENT" || fail "idempotency check"
+after=$(sandbox_runs "$AGENT")
+log "sandbox runs of agent $AGENT: $before before, $after after"
+[ "$after" = $((before + 1)) ] || fail "the same idempotency key started $((after - before)) runs, expected 1"
 drive stateless kill
 [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PROXY/metrics")" = 403 ] || fail "/metrics reachable through the proxy"
 stop_replicas
@@ -137,8 +156,6 @@ drive stateful
 log "stateful: the replica holding the sessions stopped mid-run; its clients get 404, re-initialize and continue"
 drive stateful kill
 stop_replicas
-
-log "idempotency keys across replicas: skipped (no idempotency cache on this branch yet)"
 
 if [ "$BENCH" = 1 ]; then
   for n in 3 1; do
