@@ -19,6 +19,7 @@ const replicas = (args.replicas || '').split(',').filter(Boolean).map(Number);
 const killPids = (args['kill-pids'] || '').split(',').filter(Boolean).map(Number);
 let killPid = killPids.length ? -1 : null;
 const killAfter = Number(args['kill-after-ms'] || 0);
+const pauseMs = Number(args['pause-ms'] ?? 30); // between one client's calls; 0 for throughput runs
 
 async function toolCalls(port, tool = 'list_agents') {
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
@@ -99,7 +100,7 @@ async function runClient(i) {
         }
       }
     }
-    await new Promise((r) => setTimeout(r, 30));
+    if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
   }
   await client.close();
 }
