@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scale test: Redis + one standalone sandbox + 3 replicas on loopback + nginx (deploy/nginx/*.conf), both modes in turn,
 # driven by 8 TypeScript-SDK clients (scripts/scale/clients.mjs). One command; CI smoke-runs it with small counts.
-#   scripts/scale-test.sh                 # CLIENTS=8 CALLS=12 by default
+#   scripts/scale-test.sh                 # CLIENTS=8 CALLS=12 by default; CI: CLIENTS=8 CALLS=6
 #   CALLS=40 BENCH=1 scripts/scale-test.sh  # also measures throughput, 3 replicas vs 1 (docs/scale.md)
 #   CALLS=40 BENCH_ONLY=1 BENCH_ROUNDS=2 scripts/scale-test.sh  # only the throughput comparison, alternating rounds
 set -euo pipefail
