@@ -31,10 +31,22 @@ public final class AuditLog {
 
     private final OutputStream out;
     private final Clock clock;
+    /** A second destination for every line (the JSON without newline), e.g. a Redis stream; null: none. */
+    private final java.util.function.Consumer<String> sink;
 
     private AuditLog(OutputStream out, Clock clock) {
+        this(out, clock, null);
+    }
+
+    private AuditLog(OutputStream out, Clock clock, java.util.function.Consumer<String> sink) {
         this.out = out;
         this.clock = clock;
+        this.sink = sink;
+    }
+
+    /** The same trail that also hands every line to {@code sink} (which must not throw); on even without a file. */
+    public AuditLog alsoTo(java.util.function.Consumer<String> sink) {
+        return new AuditLog(out, clock, sink);
     }
 
     /** Off when {@code target} is null or blank. */
@@ -51,12 +63,12 @@ public final class AuditLog {
 
     public static AuditLog to(OutputStream out, Clock clock) { return new AuditLog(out, clock); }
 
-    public boolean enabled() { return out != null; }
+    public boolean enabled() { return out != null || sink != null; }
 
     /** Writes one line. {@code extra} may add outcome details (never free text). */
     public void record(String principal, String tool, Map<String, Object> arguments, String outcome, long durationMs,
             Map<String, Object> extra) {
-        if (out == null) return;
+        if (out == null && sink == null) return;
         ObjectNode line = JSON.createObjectNode();
         line.put("time", clock.instant().toString());
         line.put("principal", hash(principal));
@@ -73,8 +85,17 @@ public final class AuditLog {
         line.put("outcome", outcome);
         if (extra != null) extra.forEach((k, v) -> line.set(k, JSON.valueToTree(v)));
         line.put("durationMs", durationMs);
+        String text;
         try {
-            byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+            text = JSON.writeValueAsString(line);
+        } catch (IOException e) {
+            LOG.warn("Audit line could not be written: {}", e.toString());
+            return;
+        }
+        if (sink != null) sink.accept(text);
+        if (out == null) return;
+        try {
+            byte[] bytes = (text + "\n").getBytes(StandardCharsets.UTF_8);
             synchronized (this) {
                 out.write(bytes);
                 out.flush();
