@@ -1,6 +1,7 @@
 package com.sequentum.mcp.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -22,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * a hash of the principal, the tool, the ids it acted on, the outcome and the duration. Free-text arguments (input
  * parameters, prompts, comments, names, CRON expressions) and credentials are never written: only the fields in
  * {@link #ID_FIELDS} are copied. {@code SEQUENTUM_AUDIT_LOG} = a file path (appended) or {@code stderr}; unset = off.
+ * {@code upstreamStatus} is the HTTP status of the last API answer the tool itself got (absent when none came back).
+ * The latest lines are also kept in memory per principal ({@link RecentEntries}) for the resource
+ * {@code sequentum://audit/recent}.
  */
 public final class AuditLog {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
@@ -31,6 +35,7 @@ public final class AuditLog {
 
     private final OutputStream out;
     private final Clock clock;
+    private final RecentEntries recent = new RecentEntries();
     /** A second destination for every line (the JSON without newline), e.g. a Redis stream; null: none. */
     private final java.util.function.Consumer<String> sink;
 
@@ -68,7 +73,7 @@ public final class AuditLog {
     /** Writes one line. {@code extra} may add outcome details (never free text). */
     public void record(String principal, String tool, Map<String, Object> arguments, String outcome, long durationMs,
             Map<String, Object> extra) {
-        if (out == null && sink == null) return;
+        if (!enabled()) return;
         ObjectNode line = JSON.createObjectNode();
         line.put("time", clock.instant().toString());
         line.put("principal", hash(principal));
@@ -83,8 +88,16 @@ public final class AuditLog {
             }
         }
         line.put("outcome", outcome);
-        if (extra != null) extra.forEach((k, v) -> line.set(k, JSON.valueToTree(v)));
+        Object upstream = null;
+        if (extra != null) {
+            for (Map.Entry<String, Object> e : extra.entrySet()) {
+                if (e.getKey().equals("upstreamStatus")) upstream = e.getValue();
+                else line.set(e.getKey(), JSON.valueToTree(e.getValue()));
+            }
+        }
+        if (upstream instanceof Number n) line.put("upstreamStatus", n.intValue());
         line.put("durationMs", durationMs);
+        recent.add(line.get("principal").asText(), line);
         String text;
         try {
             text = JSON.writeValueAsString(line);
@@ -103,6 +116,17 @@ public final class AuditLog {
         } catch (IOException e) {
             LOG.warn("Audit log write failed: {}", e.toString());
         }
+    }
+
+    /**
+     * The principal's latest entries (at most {@link RecentEntries#PER_PRINCIPAL}), newest first, as written to the
+     * log; an empty array when auditing is off or the principal made no state-changing call since start-up.
+     */
+    public ArrayNode recent(String principal) {
+        ArrayNode entries = JSON.createArrayNode();
+        if (!enabled()) return entries;
+        recent.newestFirst(hash(principal)).forEach(entries::add);
+        return entries;
     }
 
     /** First 16 hex digits of SHA-256: stable per principal, reveals nothing about it. */
