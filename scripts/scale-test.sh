@@ -148,6 +148,15 @@ for port in "${PORTS[@]}"; do
 done
 errs=$(for port in "${PORTS[@]}"; do curl -s "http://127.0.0.1:$port/metrics" | awk '/^mcp_rate_limit_backend_errors_total /{print $2}'; done | paste -sd+ | bc)
 log "mcp_rate_limit_backend_errors_total over replicas: $errs"
+# idempotency fails closed: a keyed start is refused (nothing reaches the sandbox), one without a key is not affected
+runs_before=$(sandbox_runs "$AGENT")
+keyed=$(curl -s -X POST "http://127.0.0.1:${PORTS[0]}/mcp" -H 'Content-Type: application/json' \
+  -H 'Accept: application/json, text/event-stream' -d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",
+  \"params\":{\"name\":\"start_agent\",\"arguments\":{\"agentId\":$AGENT,\"idempotencyKey\":\"redis-down-$$\"}}}")
+echo "$keyed" | grep -q 'Nothing was started: the idempotency store (Redis)' || fail "keyed start without Redis: $keyed"
+[ "$(sandbox_runs "$AGENT")" = "$runs_before" ] || fail "a keyed start reached the sandbox while Redis was down"
+idem=$(curl -s "http://127.0.0.1:${PORTS[0]}/metrics" | awk '/^mcp_idempotency_backend_errors_total /{print $2}')
+log "keyed start_agent without Redis: refused with a retry message, no run started, mcp_idempotency_backend_errors_total $idem"
 stop_replicas
 redis-server --port $REDIS --bind 127.0.0.1 --save "" --appendonly no >>"$WORK/redis.log" 2>&1 &
 REDIS_PID=$!; PIDS+=($REDIS_PID)
