@@ -54,9 +54,14 @@ for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/$SANDBOX) 2>/dev/null && b
 
 declare -A REPLICA
 start_replicas() { # extra env...
+  local i=0
   for port in "${PORTS[@]}"; do
+    i=$((i + 1))
+    # stateful replicas tag their session ids (r1-..., r2-...) so nginx can route each session to its replica
+    local tag=(REPLICA_ID=r$i)
+    case " $* " in *" STATELESS=true "*) tag=();; esac
     env -i PATH="$PATH" HOME="$HOME" PORT=$port HOST=127.0.0.1 REQUIRE_AUTH=false ANONYMOUS_API_KEY=sk-sandbox \
-      SEQUENTUM_API_URL=http://127.0.0.1:$SANDBOX TRUST_PROXY=1 REDIS_URL=redis://127.0.0.1:$REDIS/0 "$@" \
+      SEQUENTUM_API_URL=http://127.0.0.1:$SANDBOX TRUST_PROXY=1 REDIS_URL=redis://127.0.0.1:$REDIS/0 "${tag[@]}" "$@" \
       java -XX:TieredStopAtLevel=1 -Xss512k -jar server/target/sequentum-mcp.jar --http >"$WORK/replica-$port.log" 2>&1 &
     REPLICA[$port]=$!; PIDS+=($!)
   done
@@ -161,7 +166,7 @@ stop_replicas
 redis-server --port $REDIS --bind 127.0.0.1 --save "" --appendonly no >>"$WORK/redis.log" 2>&1 &
 REDIS_PID=$!; PIDS+=($REDIS_PID)
 
-log "stateful: 3 replicas behind deploy/nginx/stateful.conf (hash on client address); first without failures"
+log "stateful: 3 replicas behind deploy/nginx/stateful.conf (routed by the replica tag in Mcp-Session-Id); first without failures"
 start_replicas "${BIG[@]}"
 start_nginx stateful
 drive stateful

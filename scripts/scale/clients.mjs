@@ -131,5 +131,8 @@ if (mode === 'stateless' && !args['no-spread'] && spread.some((n) => n === 0)) f
 if (mode === 'stateful' && killPids.length && totals.reinitialized === 0) failures.push('no client re-initialized after the kill');
 if (mode === 'stateless' && totals.reinitialized) failures.push('stateless clients re-initialized');
 if (mode === 'stateful' && !killPids.length && totals.reinitialized) failures.push('a session left its replica (404)');
+if (mode === 'stateful' && !args['no-spread'] && spread.filter((n) => n > 0).length < 2) {
+  failures.push(`new sessions were not spread over the replicas: ${spread}`);
+}
 if (totals.reinitialized > clients) failures.push(`${totals.reinitialized} re-initializations for ${clients} clients`);
 if (failures.length) { console.error('FAIL: ' + failures.join('; ')); process.exit(1); }

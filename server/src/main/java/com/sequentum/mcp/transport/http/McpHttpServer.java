@@ -220,6 +220,7 @@ public final class McpHttpServer {
         gateway = new GatewayFilter(metrics);
         addFilter(ctx, gateway, "/*");
         addFilter(ctx, new HostFilter(allowedHostNames()), "/*");
+        if (settings.replicaId() != null) addFilter(ctx, new ReplicaSessionIds(settings.replicaId()), McpPaths.MCP);
         addFilter(ctx, new CorsFilter(cors), "/*");
         addFilter(ctx, RateLimitFilter.perAddress(addressLimiter, settings.trustProxy(), metrics), McpPaths.MCP);
         addFilter(ctx, new BearerAuthFilter(settings.requireAuth(), verifier, revoked, this::prmUrl, metrics), McpPaths.MCP);
