@@ -167,7 +167,9 @@ public final class McpServerFactory {
 
     /** Resources, templates and completions, reading through {@link #apiFor} with this factory's clock. */
     public ResourceCatalogue resources() {
-        return new ResourceCatalogue(this::apiFor, clock);
+        ResourceCatalogue catalogue = new ResourceCatalogue(this::apiFor, clock);
+        if (guard.audit().enabled()) catalogue.withAudit(tc -> guard.audit().recent(principal(tc)));
+        return catalogue;
     }
 
     public List<SyncToolSpecification> tools() {

@@ -171,6 +171,7 @@ public final class ApiHttp {
         HttpResponse<byte[]> response = execute(rb.build(), endpoint);
         int status = response.statusCode();
         observer.response(status);
+        UpstreamStatus.note(status);
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} -> {} in {} ms", method, LogRedaction.endpoint(endpoint), status,
                     (System.nanoTime() - started) / 1_000_000);

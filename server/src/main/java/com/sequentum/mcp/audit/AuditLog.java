@@ -1,6 +1,7 @@
 package com.sequentum.mcp.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -22,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * a hash of the principal, the tool, the ids it acted on, the outcome and the duration. Free-text arguments (input
  * parameters, prompts, comments, names, CRON expressions) and credentials are never written: only the fields in
  * {@link #ID_FIELDS} are copied. {@code SEQUENTUM_AUDIT_LOG} = a file path (appended) or {@code stderr}; unset = off.
+ * {@code upstreamStatus} is the HTTP status of the last API answer the tool itself got (absent when none came back).
+ * The latest lines are also kept in memory per principal ({@link RecentEntries}) for the resource
+ * {@code sequentum://audit/recent}.
  */
 public final class AuditLog {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
@@ -31,10 +35,23 @@ public final class AuditLog {
 
     private final OutputStream out;
     private final Clock clock;
+    private final RecentEntries recent = new RecentEntries();
+    /** A second destination for every line (the JSON without newline), e.g. a Redis stream; null: none. */
+    private final java.util.function.Consumer<String> sink;
 
     private AuditLog(OutputStream out, Clock clock) {
+        this(out, clock, null);
+    }
+
+    private AuditLog(OutputStream out, Clock clock, java.util.function.Consumer<String> sink) {
         this.out = out;
         this.clock = clock;
+        this.sink = sink;
+    }
+
+    /** The same trail that also hands every line to {@code sink} (which must not throw); on even without a file. */
+    public AuditLog alsoTo(java.util.function.Consumer<String> sink) {
+        return new AuditLog(out, clock, sink);
     }
 
     /** Off when {@code target} is null or blank. */
@@ -51,12 +68,12 @@ public final class AuditLog {
 
     public static AuditLog to(OutputStream out, Clock clock) { return new AuditLog(out, clock); }
 
-    public boolean enabled() { return out != null; }
+    public boolean enabled() { return out != null || sink != null; }
 
     /** Writes one line. {@code extra} may add outcome details (never free text). */
     public void record(String principal, String tool, Map<String, Object> arguments, String outcome, long durationMs,
             Map<String, Object> extra) {
-        if (out == null) return;
+        if (!enabled()) return;
         ObjectNode line = JSON.createObjectNode();
         line.put("time", clock.instant().toString());
         line.put("principal", hash(principal));
@@ -71,10 +88,27 @@ public final class AuditLog {
             }
         }
         line.put("outcome", outcome);
-        if (extra != null) extra.forEach((k, v) -> line.set(k, JSON.valueToTree(v)));
+        Object upstream = null;
+        if (extra != null) {
+            for (Map.Entry<String, Object> e : extra.entrySet()) {
+                if (e.getKey().equals("upstreamStatus")) upstream = e.getValue();
+                else line.set(e.getKey(), JSON.valueToTree(e.getValue()));
+            }
+        }
+        if (upstream instanceof Number n) line.put("upstreamStatus", n.intValue());
         line.put("durationMs", durationMs);
+        recent.add(line.get("principal").asText(), line);
+        String text;
         try {
-            byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+            text = JSON.writeValueAsString(line);
+        } catch (IOException e) {
+            LOG.warn("Audit line could not be written: {}", e.toString());
+            return;
+        }
+        if (sink != null) sink.accept(text);
+        if (out == null) return;
+        try {
+            byte[] bytes = (text + "\n").getBytes(StandardCharsets.UTF_8);
             synchronized (this) {
                 out.write(bytes);
                 out.flush();
@@ -82,6 +116,17 @@ public final class AuditLog {
         } catch (IOException e) {
             LOG.warn("Audit log write failed: {}", e.toString());
         }
+    }
+
+    /**
+     * The principal's latest entries (at most {@link RecentEntries#PER_PRINCIPAL}), newest first, as written to the
+     * log; an empty array when auditing is off or the principal made no state-changing call since start-up.
+     */
+    public ArrayNode recent(String principal) {
+        ArrayNode entries = JSON.createArrayNode();
+        if (!enabled()) return entries;
+        recent.newestFirst(hash(principal)).forEach(entries::add);
+        return entries;
     }
 
     /** First 16 hex digits of SHA-256: stable per principal, reveals nothing about it. */

@@ -54,6 +54,11 @@ public final class SurfaceDocs {
                         + "`spaceId` and `runId` support `completion/complete`.\n\n");
         table(sb, "Resources", ResourceCatalogue.staticResources());
         table(sb, "Resource templates", ResourceCatalogue.templates());
+        sb.append("## Audit resource\n\nListed only while the operator has the audit trail on (`SEQUENTUM_AUDIT_LOG`, "
+                + "see operators.md); otherwise it is not in `resources/list` and reading it is an unknown URI. It is "
+                + "served from memory, not from the API.\n\n| URI | Name | Description |\n|---|---|---|\n| `")
+                .append(ResourceCatalogue.AUDIT_RECENT).append("` | ").append(ResourceCatalogue.AUDIT_RECENT_NAME)
+                .append(" | ").append(cell(ResourceCatalogue.AUDIT_RECENT_DESCRIPTION)).append(" |\n");
         return sb.toString();
     }
 

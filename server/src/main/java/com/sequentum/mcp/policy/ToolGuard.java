@@ -2,9 +2,11 @@ package com.sequentum.mcp.policy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sequentum.mcp.api.SequentumApi;
+import com.sequentum.mcp.api.UpstreamStatus;
 import com.sequentum.mcp.audit.AuditLog;
 import com.sequentum.mcp.tools.Confirmations;
 import com.sequentum.mcp.tools.IdempotencyCache;
+import com.sequentum.mcp.tools.IdempotencyStore;
 import com.sequentum.mcp.tools.ToolContext;
 import com.sequentum.mcp.tools.ToolErrors;
 import com.sequentum.mcp.tools.ToolResult;
@@ -31,16 +33,21 @@ public final class ToolGuard {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ControlSettings settings;
-    private final IdempotencyCache idempotency;
+    private final IdempotencyStore idempotency;
     private final SpaceScope scope;
     private final AuditLog audit;
 
     public ToolGuard(ControlSettings settings, Clock clock) {
-        this(settings, new IdempotencyCache(clock), new SpaceScope(settings.allowedSpaces(), clock),
+        this(settings, clock, new IdempotencyCache(clock));
+    }
+
+    /** With another idempotency store (HTTP replicas with {@code REDIS_URL} share one in Redis). */
+    public ToolGuard(ControlSettings settings, Clock clock, IdempotencyStore idempotency) {
+        this(settings, idempotency, new SpaceScope(settings.allowedSpaces(), clock),
                 AuditLog.open(settings.auditLog(), clock));
     }
 
-    public ToolGuard(ControlSettings settings, IdempotencyCache idempotency, SpaceScope scope, AuditLog audit) {
+    public ToolGuard(ControlSettings settings, IdempotencyStore idempotency, SpaceScope scope, AuditLog audit) {
         this.settings = settings;
         this.idempotency = idempotency;
         this.scope = scope;
@@ -50,6 +57,8 @@ public final class ToolGuard {
     public ControlSettings settings() { return settings; }
 
     public SpaceScope scope() { return scope; }
+
+    public AuditLog audit() { return audit; }
 
     /** Runs {@code tool} for {@code principal}; never throws. {@code rawApi} is the unscoped client for lookups. */
     public ToolResult call(ToolSpec tool, ToolContext ctx, SequentumApi rawApi, Map<String, Object> arguments,
@@ -98,18 +107,32 @@ public final class ToolGuard {
             return d.result();
         }
         if (!d.outcome().equals("not-asked")) extra.put("confirmation", d.outcome());
-        if (key == null) return ToolRunner.run(tool, ctx, args);
+        if (key == null) return runNotingStatus(tool, ctx, args, extra);
         String fingerprint = fingerprint(tool.name(), args);
         boolean[] ran = {false};
         ToolResult r = idempotency.run(principal, key, fingerprint, () -> {
             ran[0] = true;
-            return ToolRunner.run(tool, ctx, args);
+            return runNotingStatus(tool, ctx, args, extra);
         });
         if (!ran[0]) {
-            outcome[0] = r.isError() ? "refused-key-reuse" : "replayed";
+            outcome[0] = !r.isError() ? "replayed"
+                    : r.text().startsWith(IdempotencyStore.UNAVAILABLE_PREFIX) ? "refused-idempotency-unavailable"
+                    : "refused-key-reuse";
             extra.put("idempotent", true);
         }
         return r;
+    }
+
+    /**
+     * Runs the tool itself and puts the HTTP status of the last API answer it got into the audit line
+     * ({@code upstreamStatus}); absent when the call never got an answer (refused, timed out, unreachable, replayed).
+     * Lookups made before the call (scope check, confirmation preview) do not count.
+     */
+    private static ToolResult runNotingStatus(ToolSpec tool, ToolContext ctx, Map<String, Object> args,
+            Map<String, Object> extra) {
+        UpstreamStatus.Captured<ToolResult> c = UpstreamStatus.capture(() -> ToolRunner.run(tool, ctx, args));
+        if (c.status() != null) extra.put("upstreamStatus", c.status());
+        return c.value();
     }
 
     /** Why the call is refused under {@code SEQUENTUM_ALLOWED_SPACES}, or null. Lookups use the unscoped API. */

@@ -49,6 +49,13 @@ public final class ResourceCatalogue {
     /** The template that also receives URIs no definition knows, so they get our own error message. */
     static final String FALLBACK_TEMPLATE = "sequentum://agents/{agentId}";
     private static final Pattern POSITIVE_ID = Pattern.compile("[1-9][0-9]{0,17}");
+    /** The operator's audit trail, listed only while {@code SEQUENTUM_AUDIT_LOG} is set (see {@link #withAudit}). */
+    public static final String AUDIT_RECENT = "sequentum://audit/recent";
+    public static final String AUDIT_RECENT_NAME = "Recent Audit Entries";
+    public static final String AUDIT_RECENT_DESCRIPTION = "Your latest state-changing tool calls as the audit trail "
+            + "recorded them (up to 100, newest first): time, tool, the ids acted on, outcome, upstream HTTP status "
+            + "and duration. Only the reading principal's own entries; listed only when the operator turned the audit "
+            + "trail on.";
 
     private static final List<ResourceDef> STATIC = List.of(
             new ResourceDef("sequentum://agents", "Agent List",
@@ -135,10 +142,20 @@ public final class ResourceCatalogue {
 
     private final Function<McpTransportContext, SequentumApi> apis;
     private final Clock clock;
+    private Function<McpTransportContext, JsonNode> auditRecent;
 
     public ResourceCatalogue(Function<McpTransportContext, SequentumApi> apis, Clock clock) {
         this.apis = apis;
         this.clock = clock;
+    }
+
+    /**
+     * Adds {@link #AUDIT_RECENT}, answered by {@code recent} for the reader's transport context (the caller's own
+     * entries). Without this call (auditing off) the resource is not listed and reading it is an unknown URI.
+     */
+    public ResourceCatalogue withAudit(Function<McpTransportContext, JsonNode> recent) {
+        this.auditRecent = recent;
+        return this;
     }
 
     public static List<ResourceDef> staticResources() { return STATIC; }
@@ -147,9 +164,19 @@ public final class ResourceCatalogue {
     // ---- SDK specifications -------------------------------------------------------------------
 
     public List<SyncResourceSpecification> resourceSpecifications() {
-        return STATIC.stream().map(d -> new SyncResourceSpecification(
+        List<SyncResourceSpecification> specs = new ArrayList<>(STATIC.stream().map(d -> new SyncResourceSpecification(
                 Resource.builder(d.uri(), d.name()).description(d.description()).mimeType(MIME).build(),
-                (exchange, request) -> read(exchange, request.uri()))).toList();
+                (exchange, request) -> read(exchange, request.uri()))).toList());
+        Function<McpTransportContext, JsonNode> recent = auditRecent;
+        if (recent != null) {
+            specs.add(new SyncResourceSpecification(
+                    Resource.builder(AUDIT_RECENT, AUDIT_RECENT_NAME).description(AUDIT_RECENT_DESCRIPTION).mimeType(MIME)
+                            .build(),
+                    (exchange, request) -> new ReadResourceResult(List.of(new TextResourceContents(AUDIT_RECENT, MIME,
+                            RecordTruncation.apply(recent.apply(exchange == null ? McpTransportContext.EMPTY
+                                    : exchange.transportContext()), MAX_TEXT_BYTES).text())))));
+        }
+        return specs;
     }
 
     public List<SyncResourceTemplateSpecification> templateSpecifications() {

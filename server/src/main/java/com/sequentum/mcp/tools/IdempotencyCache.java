@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * call's result plus a note instead of a second paid run; a duplicate arriving while the first call is still running
  * waits for it (one future per key). Failed calls are not remembered, so a retry after an error really retries.
  */
-public final class IdempotencyCache {
+public final class IdempotencyCache implements IdempotencyStore {
     public static final Duration TTL = Duration.ofMinutes(15);
     public static final int MAX_ENTRIES = 10_000;
     public static final String FIELD = "idempotencyKey";
@@ -43,6 +43,7 @@ public final class IdempotencyCache {
      * Runs {@code call} unless {@code principal} already used {@code key}; {@code fingerprint} identifies the request
      * (tool and arguments) so that a key reused for a different request is refused rather than answered wrongly.
      */
+    @Override
     public ToolResult run(String principal, String key, String fingerprint, Supplier<ToolResult> call) {
         String k = principal + "\u0000" + key;
         Entry mine = null;

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs the Node end-to-end suites in {@code e2e/} against the shaded jar built in this Maven run (failsafe,
  * {@code verify} phase): the official TypeScript SDK client over stdio ({@code stdio.e2e.test.mjs},
- * {@code sandbox.e2e.test.mjs}) and over Streamable HTTP with OAuth against {@code --sandbox --http}
+ * {@code sandbox.e2e.test.mjs}, {@code surface.e2e.test.mjs}, and the operator controls with an elicitation handler in
+ * {@code operators.e2e.test.mjs}) and over Streamable HTTP with OAuth against {@code --sandbox --http}
  * ({@code http-oauth.e2e.test.mjs}), and the MCP Inspector CLI
  * ({@code inspector-smoke.sh}). Skipped only when {@code node} is not installed; installs {@code e2e/node_modules}
  * with {@code npm ci} when it is missing.
@@ -58,6 +59,14 @@ class NodeClientE2EIT {
         System.out.println(r.output);
         assertThat(r.exit).as(r.output).isZero();
         assertThat(r.output).contains("ℹ fail 0").doesNotContain("ℹ pass 0");
+    }
+
+    @Test
+    void operatorControlsWithTheTypescriptSdkClientsElicitationHandlerPass() throws Exception {
+        Result r = run(List.of("node", "--test", "--test-reporter=spec", "operators.e2e.test.mjs"), 300);
+        System.out.println(r.output);
+        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.output).contains("ℹ fail 0").contains("ℹ pass 10");
     }
 
     @Test

@@ -15,6 +15,10 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ClientCapabilities;
 import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
+import io.modelcontextprotocol.spec.McpSchema.Resource;
+import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.nio.file.Files;
@@ -279,7 +283,8 @@ class OperatorControlsTest {
         assertThat(all).doesNotContain("jane@example.com", "inputParameters", "email", ApiStub.API_KEY, "k-1");
         JsonNode first = JSON.readTree(lines.get(0));
         assertThat(first.fieldNames()).toIterable().containsExactly("time", "principal", "tool", "ids", "outcome",
-                "durationMs");
+                "upstreamStatus", "durationMs");
+        assertThat(first.get("upstreamStatus").asInt()).isEqualTo(200);
         assertThat(first.get("time").asText()).isEqualTo(ApiStub.NOW.toString());
         assertThat(first.get("principal").asText()).isEqualTo(AuditLog.hash("stdio")).hasSize(16);
         assertThat(first.get("tool").asText()).isEqualTo("start_agent");
@@ -288,9 +293,82 @@ class OperatorControlsTest {
         JsonNode second = JSON.readTree(lines.get(1));
         assertThat(second.get("outcome").asText()).isEqualTo("replayed");
         assertThat(second.get("idempotent").asBoolean()).isTrue();
+        assertThat(second.has("upstreamStatus")).as("a replay never reaches the API").isFalse();
         JsonNode third = JSON.readTree(lines.get(2));
         assertThat(third.get("tool").asText()).isEqualTo("delete_run");
         assertThat(third.get("ids").toString()).isEqualTo("{\"agentId\":5,\"runId\":9}");
         assertThat(third.get("outcome").asText()).isEqualTo("declined");
+        assertThat(third.has("upstreamStatus")).as("the preview lookups are not the call").isFalse();
+    }
+
+    @Test
+    void theAuditLineCarriesTheUpstreamStatusOfTheCallItself(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("audit.jsonl");
+        try (ApiStub api = ApiStub.start();
+                InProcessMcp mcp = server(api, ControlSettings.defaults().withAuditLog(log.toString()),
+                        accept(true))) {
+            api.json(AGENT).json(RUN).json(FILES).empty(204);
+            assertThat(call(mcp, "delete_run", Map.of("agentId", 5, "runId", 9)).isError()).isFalse();
+            api.json(404, "{\"title\":\"Not Found\",\"detail\":\"No agent 6\"}");
+            assertThat(call(mcp, "stop_agent", Map.of("agentId", 6, "runId", 1)).isError()).isTrue();
+            call(mcp, "stop_agent", Map.of("agentId", "x", "runId", 1));
+        }
+        List<JsonNode> lines = Files.readAllLines(log).stream().map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }).toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0).fieldNames()).toIterable().containsExactly("time", "principal", "tool", "ids",
+                "outcome", "confirmation", "upstreamStatus", "durationMs");
+        assertThat(lines.get(0).get("outcome").asText()).isEqualTo("ok");
+        assertThat(lines.get(0).get("confirmation").asText()).isEqualTo("confirmed");
+        assertThat(lines.get(0).get("upstreamStatus").asInt()).isEqualTo(204);
+        assertThat(lines.get(1).get("outcome").asText()).isEqualTo("error");
+        assertThat(lines.get(1).get("upstreamStatus").asInt()).isEqualTo(404);
+        assertThat(lines.get(2).get("outcome").asText()).isEqualTo("error");
+        assertThat(lines.get(2).has("upstreamStatus")).as("a rejected argument never reaches the API").isFalse();
+    }
+
+    @Test
+    void theRecentAuditEntriesAreAResourceOnlyWhileAuditingIsOn(@TempDir Path dir) throws Exception {
+        try (ApiStub api = ApiStub.start(); InProcessMcp mcp = server(api, ControlSettings.defaults(), null)) {
+            assertThat(mcp.client.listResources().resources()).extracting(r -> r.uri())
+                    .hasSize(7).doesNotContain("sequentum://audit/recent");
+            assertThatThrownBy(() -> mcp.client.readResource(new ReadResourceRequest("sequentum://audit/recent")))
+                    .hasMessageContaining("Unknown resource URI: sequentum://audit/recent");
+        }
+        try (ApiStub api = ApiStub.start();
+                InProcessMcp mcp = server(api, ControlSettings.defaults()
+                        .withAuditLog(dir.resolve("a.jsonl").toString()), null)) {
+            List<Resource> listed = mcp.client.listResources().resources();
+            assertThat(listed).hasSize(8);
+            Resource audit = listed.get(7);
+            assertThat(audit.uri()).isEqualTo("sequentum://audit/recent");
+            assertThat(audit.mimeType()).isEqualTo("application/json");
+            assertThat(readAudit(mcp)).isEqualTo("[]");
+            api.json("{\"id\":77,\"status\":\"Queuing\"}");
+            call(mcp, "start_agent", Map.of("agentId", 5, "inputParameters", "{\"token\":\"sk-live-999\"}"));
+            api.empty(204);
+            call(mcp, "stop_agent", Map.of("agentId", 5, "runId", 77));
+            api.json("[]");
+            call(mcp, "list_spaces", Map.of());
+            JsonNode entries = JSON.readTree(readAudit(mcp));
+            assertThat(entries).hasSize(2);
+            assertThat(entries.get(0).get("tool").asText()).as("newest first").isEqualTo("stop_agent");
+            assertThat(entries.get(0).get("ids").toString()).isEqualTo("{\"agentId\":5,\"runId\":77}");
+            assertThat(entries.get(0).get("upstreamStatus").asInt()).isEqualTo(204);
+            assertThat(entries.get(1).get("tool").asText()).isEqualTo("start_agent");
+            assertThat(entries.toString()).doesNotContain("sk-live-999", "inputParameters", ApiStub.API_KEY);
+            assertThat(Files.readAllLines(dir.resolve("a.jsonl"))).hasSize(2);
+        }
+    }
+
+    private static String readAudit(InProcessMcp mcp) {
+        ReadResourceResult r = mcp.client.readResource(new ReadResourceRequest("sequentum://audit/recent"));
+        assertThat(r.contents()).hasSize(1);
+        return ((TextResourceContents) r.contents().get(0)).text();
     }
 }

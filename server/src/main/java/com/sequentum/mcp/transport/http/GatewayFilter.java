@@ -67,6 +67,7 @@ final class GatewayFilter extends HttpFilter {
         boolean asyncHandedOff = false;
         try {
             chain.doFilter(req, wrapped);
+            if (!req.isAsyncStarted()) drainUnreadBody(req);
             wrapped.finish();
             if (req.isAsyncStarted()) {
                 req.getAsyncContext().addListener(new AsyncListener() {
@@ -90,6 +91,25 @@ final class GatewayFilter extends HttpFilter {
             }
         } finally {
             if (!listeningStream && !asyncHandedOff) release();
+        }
+    }
+
+    /**
+     * Reads what is left of a request body that was answered without being read (a 401, 403, 429 …). Otherwise Jetty
+     * closes the connection after the answer, and a client that reuses its pooled connection for the next POST meets
+     * a closed socket instead of a response. Bodies over {@link McpRequestFilter#DRAIN_LIMIT} are left alone (the
+     * connection is then closed, which is fine for a request that large).
+     */
+    private static void drainUnreadBody(HttpServletRequest req) {
+        if (req.getContentLengthLong() > McpRequestFilter.DRAIN_LIMIT) return;
+        try {
+            java.io.InputStream in = req.getInputStream();
+            byte[] buf = new byte[8192];
+            long total = 0;
+            int n;
+            while (total <= McpRequestFilter.DRAIN_LIMIT && (n = in.read(buf)) != -1) total += n;
+        } catch (IOException | IllegalStateException ignored) {
+            // already read through a reader, or the client went away: nothing to drain
         }
     }
 

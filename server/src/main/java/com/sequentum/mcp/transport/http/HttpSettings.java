@@ -26,6 +26,10 @@ import java.util.Map;
  *                      requests are still served, so load balancers stop routing here before the port closes
  * @param anonymousApiKey {@code ANONYMOUS_API_KEY}: test/loopback only: with {@code REQUIRE_AUTH=false}, token-less
  *                      requests call the API with this key (refused unless HOST is a loopback address), or null
+ * @param auditRedisStream {@code SEQUENTUM_AUDIT_REDIS_STREAM}: also append every audit line to this Redis stream
+ * @param replicaId {@code REPLICA_ID}: tag session ids with this replica's name so a proxy can route sessions by
+ *     their {@code Mcp-Session-Id} ({@code deploy/nginx/stateful.conf}); null = plain ids
+ *                      (needs {@code REDIS_URL}), or null
  */
 public record HttpSettings(
         int port,
@@ -52,7 +56,9 @@ public record HttpSettings(
         boolean stateless,
         String redisUrl,
         Duration drainDelay,
-        String anonymousApiKey) {
+        String anonymousApiKey,
+        String auditRedisStream,
+        String replicaId) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -85,6 +91,7 @@ public record HttpSettings(
         FLAGS.put("oauth-clock-skew-seconds", "OAUTH_CLOCK_SKEW_SECONDS");
         FLAGS.put("redis-url", "REDIS_URL");
         FLAGS.put("shutdown-drain-seconds", "SHUTDOWN_DRAIN_SECONDS");
+        FLAGS.put("replica-id", "REPLICA_ID");
     }
 
     /** Reads the settings; throws {@link IllegalArgumentException} with a one-line message on any invalid value. */
@@ -145,6 +152,27 @@ public record HttpSettings(
                         + "redis://127.0.0.1:6379/0");
             }
         }
+        String auditStream = blankToNull(v.get("SEQUENTUM_AUDIT_REDIS_STREAM"));
+        if (auditStream != null) {
+            auditStream = auditStream.trim();
+            if (redis == null) {
+                throw new IllegalArgumentException("SEQUENTUM_AUDIT_REDIS_STREAM needs REDIS_URL (the Redis to write to)");
+            }
+            if (!auditStream.matches("[A-Za-z0-9:_.-]{1,128}")) {
+                throw new IllegalArgumentException("SEQUENTUM_AUDIT_REDIS_STREAM must be a stream name of 1 to 128 "
+                        + "letters, digits, ':', '_', '.' or '-', such as sequentum-mcp:audit");
+            }
+        }
+        String replicaId = blankToNull(v.get("REPLICA_ID"));
+        if (replicaId != null) {
+            replicaId = replicaId.trim();
+            if (!ReplicaSessionIds.REPLICA_ID.matcher(replicaId).matches()) {
+                throw new IllegalArgumentException("REPLICA_ID must be 1 to 16 lower-case letters or digits, such as r1");
+            }
+            if (stateless) {
+                throw new IllegalArgumentException("REPLICA_ID tags session ids; it has no use with STATELESS=true");
+            }
+        }
         int drain = intSetting(v, "SHUTDOWN_DRAIN_SECONDS", 0, 0, 120);
         String anonymousKey = blankToNull(v.get("ANONYMOUS_API_KEY"));
         if (anonymousKey != null) {
@@ -160,7 +188,8 @@ public record HttpSettings(
         return new HttpSettings(port, host, apiUrl, debug, requireAuth, maxSessions, trustProxy, origins,
                 List.copyOf(hosts), publicUrl, validation, issuer, audience == null ? null : audience.trim(), jwks,
                 rate, principalRate, Duration.ofMinutes(idleMinutes), MAX_BODY_BYTES, Duration.ofSeconds(10),
-                Duration.ofSeconds(skew), KEEP_ALIVE, stateless, redis, Duration.ofSeconds(drain), anonymousKey);
+                Duration.ofSeconds(skew), KEEP_ALIVE, stateless, redis, Duration.ofSeconds(drain), anonymousKey, auditStream,
+                replicaId);
     }
 
     /**
@@ -172,7 +201,7 @@ public record HttpSettings(
         return new HttpSettings(port, host, sandboxBaseUrl, debug, requireAuth, maxSessions, trustProxy, allowedOrigins,
                 allowedHosts, publicUrl, TokenValidation.JWT, stripTrailingSlashes(issuer), null, jwksUrl,
                 rateLimitPerMinute, principalRateLimitPerMinute, sessionIdle, maxBodyBytes, shutdownGrace, Duration.ZERO, keepAlive,
-                stateless, redisUrl, drainDelay, anonymousApiKey);
+                stateless, redisUrl, drainDelay, anonymousApiKey, auditRedisStream, replicaId);
     }
 
     /** Test hook: the same settings with another idle timeout (milliseconds are fine). */
@@ -180,7 +209,7 @@ public record HttpSettings(
         return new HttpSettings(port, host, apiUrl, debug, requireAuth, maxSessions, trustProxy, allowedOrigins,
                 allowedHosts, publicUrl, tokenValidation, oauthIssuer, oauthAudience, oauthJwksUrl, rateLimitPerMinute,
                 principalRateLimitPerMinute, idle, maxBodyBytes, shutdownGrace, jwtClockSkew, keepAlive, stateless, redisUrl,
-                drainDelay, anonymousApiKey);
+                drainDelay, anonymousApiKey, auditRedisStream, replicaId);
     }
 
     /** Test hook: the same settings with another shutdown grace period. */
@@ -188,7 +217,7 @@ public record HttpSettings(
         return new HttpSettings(port, host, apiUrl, debug, requireAuth, maxSessions, trustProxy, allowedOrigins,
                 allowedHosts, publicUrl, tokenValidation, oauthIssuer, oauthAudience, oauthJwksUrl, rateLimitPerMinute,
                 principalRateLimitPerMinute, sessionIdle, maxBodyBytes, grace, jwtClockSkew, keepAlive, stateless, redisUrl,
-                drainDelay, anonymousApiKey);
+                drainDelay, anonymousApiKey, auditRedisStream, replicaId);
     }
 
     /** Test hook: the same settings with another keep-alive interval. */
@@ -196,7 +225,7 @@ public record HttpSettings(
         return new HttpSettings(port, host, apiUrl, debug, requireAuth, maxSessions, trustProxy, allowedOrigins,
                 allowedHosts, publicUrl, tokenValidation, oauthIssuer, oauthAudience, oauthJwksUrl, rateLimitPerMinute,
                 principalRateLimitPerMinute, sessionIdle, maxBodyBytes, shutdownGrace, jwtClockSkew, interval, stateless,
-                redisUrl, drainDelay, anonymousApiKey);
+                redisUrl, drainDelay, anonymousApiKey, auditRedisStream, replicaId);
     }
 
     /** Test hook: the same settings with another drain delay. */
@@ -204,7 +233,7 @@ public record HttpSettings(
         return new HttpSettings(port, host, apiUrl, debug, requireAuth, maxSessions, trustProxy, allowedOrigins,
                 allowedHosts, publicUrl, tokenValidation, oauthIssuer, oauthAudience, oauthJwksUrl, rateLimitPerMinute,
                 principalRateLimitPerMinute, sessionIdle, maxBodyBytes, shutdownGrace, jwtClockSkew, keepAlive, stateless,
-                redisUrl, delay, anonymousApiKey);
+                redisUrl, delay, anonymousApiKey, auditRedisStream, replicaId);
     }
 
     private static void applyFlags(Map<String, String> v, String[] args) {

@@ -5,6 +5,9 @@ import com.sequentum.mcp.McpServerFactory;
 import com.sequentum.mcp.api.ApiHttp;
 import com.sequentum.mcp.api.Credentials;
 import com.sequentum.mcp.policy.ControlSettings;
+import com.sequentum.mcp.policy.SpaceScope;
+import com.sequentum.mcp.policy.ToolGuard;
+import com.sequentum.mcp.audit.AuditLog;
 import com.sequentum.mcp.tools.ToolResult;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;
@@ -106,6 +109,17 @@ public final class McpHttpServer {
         this.control = control;
     }
 
+    /** The operator controls; with {@code REDIS_URL} idempotency keys (and optionally the audit trail) live in Redis. */
+    private ToolGuard guard() {
+        if (redis == null) return new ToolGuard(control, clock);
+        AuditLog audit = AuditLog.open(control.auditLog(), clock);
+        if (settings.auditRedisStream() != null) {
+            audit = audit.alsoTo(new RedisAuditStream(redis, settings.auditRedisStream(), metrics));
+        }
+        return new ToolGuard(control, new RedisIdempotencyStore(redis, metrics, clock),
+                new SpaceScope(control.allowedSpaces(), clock), audit);
+    }
+
     /** Binds, wires and starts the server; throws when the port cannot be bound. */
     public static McpHttpServer start(HttpSettings settings, ApiHttp api, String version) throws Exception {
         return start(settings, api, version, (String) null, ControlSettings.defaults());
@@ -165,7 +179,8 @@ public final class McpHttpServer {
         api.observe(metrics.apiObserver());
         metrics.sessionsOpen(sessions::size);
         McpServerFactory factory = new McpServerFactory(api, this::credentials, clock, version, settings.debug())
-                .onToolResult(this::afterTool).onToolCall(metrics::toolCalled).control(control);
+                .onToolResult(this::afterTool).onToolCall(metrics::toolCalled)
+                .control(guard());
         HttpServlet mcpServlet;
         java.util.List<String> protocolVersions;
         if (settings.stateless()) {
@@ -205,6 +220,7 @@ public final class McpHttpServer {
         gateway = new GatewayFilter(metrics);
         addFilter(ctx, gateway, "/*");
         addFilter(ctx, new HostFilter(allowedHostNames()), "/*");
+        if (settings.replicaId() != null) addFilter(ctx, new ReplicaSessionIds(settings.replicaId()), McpPaths.MCP);
         addFilter(ctx, new CorsFilter(cors), "/*");
         addFilter(ctx, RateLimitFilter.perAddress(addressLimiter, settings.trustProxy(), metrics), McpPaths.MCP);
         addFilter(ctx, new BearerAuthFilter(settings.requireAuth(), verifier, revoked, this::prmUrl, metrics), McpPaths.MCP);

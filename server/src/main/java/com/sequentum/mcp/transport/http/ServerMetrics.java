@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  *   <li>{@code mcp_rate_limit_rejections_total{scope}} and {@code mcp_rate_limit_backend_errors_total} (Redis
  *       unreachable: the request was let through)</li>
  *   <li>{@code mcp_sessions_open}, {@code mcp_jwt_validation_failures_total{reason}},
- *       {@code mcp_idempotency_backend_errors_total}, plus JVM memory, threads, CPU and uptime</li>
+ *       {@code mcp_idempotency_backend_errors_total}, {@code mcp_audit_backend_errors_total}, plus JVM memory, threads, CPU and uptime</li>
  * </ul>
  */
 final class ServerMetrics {
@@ -49,6 +49,8 @@ final class ServerMetrics {
                 + "let the request through (fail open)").register(registry);
         Counter.builder("mcp.idempotency.backend.errors").description("Idempotent starts refused because Redis could "
                 + "not be reached (fail closed)").register(registry);
+        Counter.builder("mcp.audit.backend.errors").description("Audit lines Redis did not take "
+                + "(SEQUENTUM_AUDIT_REDIS_STREAM); they are in the server log instead").register(registry);
         for (String scope : new String[] {"address", "principal"}) rateLimitCounter(scope);
     }
 
@@ -134,6 +136,10 @@ final class ServerMetrics {
 
     void idempotencyBackendError() {
         registry.counter("mcp.idempotency.backend.errors").increment();
+    }
+
+    void auditBackendError() {
+        registry.counter("mcp.audit.backend.errors").increment();
     }
 
     /** A rejected or uncheckable JWT; the reason word is derived from the fixed messages of the verifier. */
