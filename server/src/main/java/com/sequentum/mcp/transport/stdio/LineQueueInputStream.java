@@ -5,7 +5,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The SDK's stdin: whole lines handed over by the reader thread, then end-of-stream once {@link #finish()} is
- * called. Unlike a {@code PipedInputStream} it does not care which threads write or read.
+ * called. Unlike a {@code PipedInputStream} it does not care which threads write or read, and a thread interrupt
+ * never reads as end of input.
  */
 final class LineQueueInputStream extends InputStream {
     private static final byte[] END = new byte[0];
@@ -48,8 +49,10 @@ final class LineQueueInputStream extends InputStream {
                 current = next;
                 pos = 0;
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
+                // Not an end of input: the SDK's read loop ends for good on -1, and an interrupt from elsewhere (a
+                // cancelled Reactor task on a shared thread, say) must not silently stop the server from reading
+                // stdin. Input ends only through finish(), when stdin itself has ended.
+                continue;
             }
         }
         int n = Math.min(len, current.length - pos);
