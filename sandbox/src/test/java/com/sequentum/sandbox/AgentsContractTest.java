@@ -1,8 +1,6 @@
 package com.sequentum.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -12,19 +10,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AgentsContractTest {
-    static SandboxServer sb;
-    static Http h;
-
-    @BeforeAll
-    static void start() {
-        sb = SandboxServer.start(SandboxConfig.defaults().withPort(0).withTimeScale(1000));
-        h = Http.apiKey(sb);
-    }
-
-    @AfterAll
-    static void stop() { sb.close(); }
-
+class AgentsContractTest extends SandboxTest {
     @Test
     void listWithoutPaginationIsBareArrayOfAgentModels() {
         Http.Resp r = h.get("/api/v1/agent/all");

@@ -1,8 +1,6 @@
 package com.sequentum.sandbox;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.UncheckedIOException;
@@ -11,19 +9,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class FaultInjectionTest {
-    static SandboxServer sb;
-    static Http h;
-
-    @BeforeAll
-    static void start() {
-        sb = SandboxServer.start(SandboxConfig.defaults().withPort(0).withTimeScale(1000));
-        h = Http.apiKey(sb);
-    }
-
-    @AfterAll
-    static void stop() { sb.close(); }
-
+class FaultInjectionTest extends SandboxTest {
     @AfterEach
     void clear() { sb.faults().clear(); }
 

@@ -5,8 +5,6 @@ import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -17,19 +15,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SchedulesTest {
-    static SandboxServer sb;
-    static Http h;
-
-    @BeforeAll
-    static void start() {
-        sb = SandboxServer.start(SandboxConfig.defaults().withPort(0).withTimeScale(1000));
-        h = Http.apiKey(sb);
-    }
-
-    @AfterAll
-    static void stop() { sb.close(); }
-
+class SchedulesTest extends SandboxTest {
     @Test
     void seededSchedulesCoverAllTypesAndZones() {
         Set<Integer> types = new HashSet<>();

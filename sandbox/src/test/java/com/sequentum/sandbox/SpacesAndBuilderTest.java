@@ -1,25 +1,11 @@
 package com.sequentum.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SpacesAndBuilderTest {
-    static SandboxServer sb;
-    static Http h;
-
-    @BeforeAll
-    static void start() {
-        sb = SandboxServer.start(SandboxConfig.defaults().withPort(0).withTimeScale(1000));
-        h = Http.apiKey(sb);
-    }
-
-    @AfterAll
-    static void stop() { sb.close(); }
-
+class SpacesAndBuilderTest extends SandboxTest {
     @Test
     void spaces() {
         JsonNode spaces = h.get("/api/v1/spaces").json();

@@ -134,6 +134,7 @@ public final class McpServerFactory {
     }
 
     public <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> configure(McpServer.SyncSpecification<S> spec) {
+        ResourceCatalogue resources = resources();
         return spec.serverInfo(SERVER_NAME, version)
                 .instructions(selection.render(Policies.SUFFICIENCY_POLICY))
                 .capabilities(capabilities())
@@ -141,9 +142,9 @@ public final class McpServerFactory {
                 .jsonSchemaValidator(CheckedSchemas.INSTANCE)
                 .tools(tools())
                 .prompts(PromptSelection.specifications(selection))
-                .resources(resources().resourceSpecifications())
-                .resourceTemplates(resources().templateSpecifications())
-                .completions(resources().completionSpecifications())
+                .resources(resources.resourceSpecifications())
+                .resourceTemplates(resources.templateSpecifications())
+                .completions(resources.completionSpecifications())
                 .uriTemplateManagerFactory(ResourceCatalogue.uriTemplateManagerFactory());
     }
 
@@ -152,6 +153,7 @@ public final class McpServerFactory {
      * {@link StatelessFeatures}). Logging is not advertised: a stateless server has no channel to send it on.
      */
     public McpServer.StatelessSyncSpecification configureStateless(McpServer.StatelessSyncSpecification spec) {
+        ResourceCatalogue resources = resources();
         return spec.serverInfo(SERVER_NAME, version)
                 .instructions(selection.render(Policies.SUFFICIENCY_POLICY))
                 .capabilities(ServerCapabilities.builder().tools(false).prompts(false).resources(false, false)
@@ -159,9 +161,9 @@ public final class McpServerFactory {
                 .validateToolInputs(false)
                 .tools(StatelessFeatures.tools(tools()))
                 .prompts(StatelessFeatures.prompts(PromptSelection.specifications(selection)))
-                .resources(StatelessFeatures.resources(resources().resourceSpecifications()))
-                .resourceTemplates(StatelessFeatures.resourceTemplates(resources().templateSpecifications()))
-                .completions(StatelessFeatures.completions(resources().completionSpecifications()))
+                .resources(StatelessFeatures.resources(resources.resourceSpecifications()))
+                .resourceTemplates(StatelessFeatures.resourceTemplates(resources.templateSpecifications()))
+                .completions(StatelessFeatures.completions(resources.completionSpecifications()))
                 .uriTemplateManagerFactory(ResourceCatalogue.uriTemplateManagerFactory());
     }
 
@@ -258,7 +260,4 @@ public final class McpServerFactory {
         return this;
     }
 
-    static McpSchema.Implementation implementation(String version) {
-        return new McpSchema.Implementation(SERVER_NAME, version);
-    }
 }

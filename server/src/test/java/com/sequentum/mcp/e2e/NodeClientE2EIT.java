@@ -39,42 +39,27 @@ class NodeClientE2EIT {
 
     @Test
     void typescriptSdkClientSuitePasses() throws Exception {
-        Result r = run(List.of("node", "--test", "--test-reporter=spec", "stdio.e2e.test.mjs"), 600);
-        System.out.println(r.output);
-        assertThat(r.exit).as(r.output).isZero();
-        assertThat(r.output).contains("ℹ fail 0");
+        nodeSuite("stdio.e2e.test.mjs", 600);
     }
 
     @Test
     void sandboxSessionWithTheTypescriptSdkClientPasses() throws Exception {
-        Result r = run(List.of("node", "--test", "--test-reporter=spec", "sandbox.e2e.test.mjs"), 600);
-        System.out.println(r.output);
-        assertThat(r.exit).as(r.output).isZero();
-        assertThat(r.output).contains("ℹ fail 0").doesNotContain("ℹ pass 0");
+        assertThat(nodeSuite("sandbox.e2e.test.mjs", 600).output).doesNotContain("ℹ pass 0");
     }
 
     @Test
     void promptsResourcesCompletionsAndLoggingWithTheTypescriptSdkClientPass() throws Exception {
-        Result r = run(List.of("node", "--test", "--test-reporter=spec", "surface.e2e.test.mjs"), 300);
-        System.out.println(r.output);
-        assertThat(r.exit).as(r.output).isZero();
-        assertThat(r.output).contains("ℹ fail 0").doesNotContain("ℹ pass 0");
+        assertThat(nodeSuite("surface.e2e.test.mjs", 300).output).doesNotContain("ℹ pass 0");
     }
 
     @Test
     void operatorControlsWithTheTypescriptSdkClientsElicitationHandlerPass() throws Exception {
-        Result r = run(List.of("node", "--test", "--test-reporter=spec", "operators.e2e.test.mjs"), 300);
-        System.out.println(r.output);
-        assertThat(r.exit).as(r.output).isZero();
-        assertThat(r.output).contains("ℹ fail 0").contains("ℹ pass 10");
+        assertThat(nodeSuite("operators.e2e.test.mjs", 300).output).contains("ℹ pass 10");
     }
 
     @Test
     void oauthSignInRefreshAndTwoUsersOverStreamableHttpPass() throws Exception {
-        Result r = run(List.of("node", "--test", "--test-reporter=spec", "http-oauth.e2e.test.mjs"), 300);
-        System.out.println(r.output);
-        assertThat(r.exit).as(r.output).isZero();
-        assertThat(r.output).contains("ℹ fail 0").contains("ℹ pass 6");
+        assertThat(nodeSuite("http-oauth.e2e.test.mjs", 300).output).contains("ℹ pass 6");
     }
 
     @Test
@@ -86,6 +71,15 @@ class NodeClientE2EIT {
     }
 
     private record Result(int exit, String output) {}
+
+    /** Runs one {@code node --test} file and asserts it exited 0 with no failed test; returns its output. */
+    private static Result nodeSuite(String file, int timeoutSeconds) throws IOException, InterruptedException {
+        Result r = run(List.of("node", "--test", "--test-reporter=spec", file), timeoutSeconds);
+        System.out.println(r.output);
+        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.output).contains("ℹ fail 0");
+        return r;
+    }
 
     private static Result run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(E2E.toFile()).redirectErrorStream(true);
