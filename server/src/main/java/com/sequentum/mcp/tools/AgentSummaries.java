@@ -70,7 +70,8 @@ public final class AgentSummaries {
         return "object";
     }
 
-    private static void copy(JsonNode from, ObjectNode to, String field) {
+    /** Copies {@code field} when the API sent it (null included); a field the API left out stays out. */
+    static void copy(JsonNode from, ObjectNode to, String field) {
         if (from.has(field)) to.set(field, from.get(field));
     }
 }

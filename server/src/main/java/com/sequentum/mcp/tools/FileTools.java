@@ -43,11 +43,11 @@ public final class FileTools {
     /** {@code {id, name, fileType, fileSize: "<KB> KB", created}}; fields the API left out stay out, except the size. */
     static ObjectNode fileSummary(JsonNode file) {
         ObjectNode o = F.objectNode();
-        copy(file, o, "id");
-        copy(file, o, "name");
-        copy(file, o, "fileType");
+        AgentSummaries.copy(file, o, "id");
+        AgentSummaries.copy(file, o, "name");
+        AgentSummaries.copy(file, o, "fileType");
         o.put("fileSize", kilobytes(file.get("fileSize")));
-        copy(file, o, "created");
+        AgentSummaries.copy(file, o, "created");
         return o;
     }
 
@@ -92,9 +92,5 @@ public final class FileTools {
                             ToolResult.fields("downloadUrl", url, "temporary", true, "agentId", agentId, "runId", runId,
                                     "fileId", fileId));
                 });
-    }
-
-    private static void copy(JsonNode from, ObjectNode to, String field) {
-        if (from.has(field)) to.set(field, from.get(field));
     }
 }
