@@ -13,6 +13,9 @@ import com.sequentum.mcp.config.Version;
 import com.sequentum.mcp.logging.SecretRedactor;
 import com.sequentum.mcp.policy.ControlSettings;
 import com.sequentum.mcp.transport.http.HttpMain;
+import com.sequentum.mcp.policy.Policies;
+import com.sequentum.mcp.transport.stdio.EarlyInitialize;
+import com.sequentum.mcp.transport.stdio.FirstLine;
 import com.sequentum.mcp.transport.stdio.RobustStdioTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
@@ -25,12 +28,19 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Command-line entry point: reads flags and environment ({@link ConfigLoader}), then serves MCP over stdio
  * ({@link RobustStdioTransport}) or hands over to {@link HttpMain}. Nothing but protocol frames is written to stdout.
  */
 public final class Main {
+    /** {@code SEQUENTUM_STDIO_EARLY_INITIALIZE=false} turns the early {@code initialize} answer off (default on). */
+    public static final String EARLY_INITIALIZE_ENV = "SEQUENTUM_STDIO_EARLY_INITIALIZE";
+    /** The first line is answered early only when it is shorter than this; longer ones take the normal path. */
+    private static final int EARLY_LINE_LIMIT = 64 * 1024;
+
     private Main() {}
 
     public static void main(String[] args) {
@@ -118,19 +128,117 @@ public final class Main {
             case HTTP:
                 return HttpMain.run(env, args, launch.sandbox() ? sandboxLauncher : null, launch.sandboxSeed());
             default:
-                ControlSettings control;
+                ControlSettings.Given given;
                 try {
-                    control = ControlSettings.parse(env, args);
+                    given = ControlSettings.read(env, args);
                 } catch (IllegalArgumentException e) {
                     err.println("Error: " + e.getMessage());
                     return ConfigLoader.EXIT_USAGE;
                 }
-                return serveStdio(launch, control, in, out, err, sandboxLauncher);
+                boolean early;
+                try {
+                    early = ControlSettings.flag(EARLY_INITIALIZE_ENV, env.getOrDefault(EARLY_INITIALIZE_ENV, "true"));
+                } catch (IllegalArgumentException e) {
+                    err.println("Error: " + e.getMessage());
+                    return ConfigLoader.EXIT_USAGE;
+                }
+                // Answer early only when nothing can fail after the answer: the instructions are the plain policy
+                // text only when no tool is hidden; an audit log or the sandbox can fail to open (stderr says why and
+                // the process exits before stdout has said anything).
+                if (early && given.selectsEverything() && given.auditLog() == null && !launch.sandbox()) {
+                    return serveStdioEarly(launch, given, in, out, err, sandboxLauncher);
+                }
+                ControlSettings control;
+                try {
+                    control = given.resolve();
+                } catch (IllegalArgumentException e) {
+                    err.println("Error: " + e.getMessage());
+                    return ConfigLoader.EXIT_USAGE;
+                }
+                Stdio stdio;
+                try {
+                    stdio = buildStdio(launch, control, in, out, err, sandboxLauncher);
+                } catch (StartFailure f) {
+                    return f.code;
+                }
+                stdio.transport().serve();
+                return stdio.close();
         }
     }
 
-    private static int serveStdio(Launch launch, ControlSettings control, InputStream in, OutputStream out, PrintStream err,
-            SandboxLauncher sandboxLauncher) {
+    /**
+     * Stdio with the first request answered while the server is built ({@link EarlyInitialize}): a start-up thread
+     * builds the server; this thread reads the first line and, when it is a plain {@code initialize}, answers it at
+     * once. The line is then served like any other (the SDK's duplicate answer is dropped).
+     */
+    private static int serveStdioEarly(Launch launch, ControlSettings.Given given, InputStream in, OutputStream out,
+            PrintStream err, SandboxLauncher sandboxLauncher) {
+        FutureTask<Stdio> build = new FutureTask<>(() -> buildStdio(launch, given.resolve(), in, out, err, sandboxLauncher));
+        Thread builder = new Thread(build, "sequentum-mcp-start");
+        builder.setDaemon(true);
+        builder.start();
+        // Every tool is offered, so nothing is removed from the instructions (McpServerFactory renders them so).
+        EarlyInitialize early = new EarlyInitialize(McpServerFactory.SERVER_NAME, launch.config().version(),
+                Policies.SUFFICIENCY_POLICY);
+        FirstLine first = FirstLine.read(in, EARLY_LINE_LIMIT);
+        byte[] line = first.line().orElse(null);
+        byte[] answer = line == null ? null : early.answer(line, line.length).orElse(null);
+        if (answer != null) {
+            try {
+                out.write(answer);
+                out.write('\n');
+                out.flush();
+            } catch (java.io.IOException e) {
+                // the client is gone; the reader will see the end of input
+            }
+        }
+        Stdio stdio;
+        try {
+            stdio = build.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ConfigLoader.EXIT_CONFIG;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StartFailure f) return f.code;
+            err.println("Error: the server could not start: " + e.getCause());
+            return ConfigLoader.EXIT_CONFIG;
+        }
+        if (answer != null) stdio.transport().serve(first.rest(), line, answer);
+        else stdio.transport().serve(first.all());
+        return stdio.close();
+    }
+
+    /** A stdio server ready to serve, and the sandbox it talks to (if any). */
+    private record Stdio(RobustStdioTransport transport, McpSyncServer server, AutoCloseable sandbox) {
+        int close() {
+            try {
+                server.closeGracefully();
+            } catch (RuntimeException e) {
+                // closing after end of input; nothing left to answer
+            }
+            if (sandbox != null) {
+                try {
+                    sandbox.close();
+                } catch (Exception e) {
+                    // the process is ending anyway
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** Start-up failed; the reason has been printed to stderr. */
+    private static final class StartFailure extends Exception {
+        final int code;
+
+        StartFailure(int code) {
+            super(null, null, false, false);
+            this.code = code;
+        }
+    }
+
+    private static Stdio buildStdio(Launch launch, ControlSettings control, InputStream in, OutputStream out,
+            PrintStream err, SandboxLauncher sandboxLauncher) throws StartFailure {
         ServerConfig config = launch.config();
         AutoCloseable sandbox = null;
         if (launch.sandbox()) {
@@ -139,7 +247,7 @@ public final class Main {
                 running = sandboxLauncher.start(launch.sandboxSeed());
             } catch (Exception e) {
                 err.println("Error: " + e.getMessage());
-                return ConfigLoader.EXIT_CONFIG;
+                throw new StartFailure(ConfigLoader.EXIT_CONFIG);
             }
             sandbox = running.handle();
             config = new ServerConfig(running.baseUrl(), running.apiKey(), config.requestTimeout(), config.debug(),
@@ -161,7 +269,8 @@ public final class Main {
             factory.control(control);
         } catch (IllegalArgumentException e) {
             err.println("Error: " + e.getMessage());
-            return ConfigLoader.EXIT_CONFIG;
+            closeQuietly(sandbox);
+            throw new StartFailure(ConfigLoader.EXIT_CONFIG);
         }
         RobustStdioTransport stdio = new RobustStdioTransport(McpJsonDefaults.getMapper(), in, out);
         // immediateExecution(false): tool calls run on worker threads, so one slow call never blocks the reader.
@@ -170,19 +279,15 @@ public final class Main {
         err.println("Authentication: API Key");
         err.println("Sequentum MCP Server running on stdio");
         err.println("Connected to: " + config.apiUrl());
-        stdio.serve();
+        return new Stdio(stdio, server, sandbox);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) return;
         try {
-            server.closeGracefully();
-        } catch (RuntimeException e) {
-            // closing after end of input; nothing left to answer
+            c.close();
+        } catch (Exception e) {
+            // already failing
         }
-        if (sandbox != null) {
-            try {
-                sandbox.close();
-            } catch (Exception e) {
-                // the process is ending anyway
-            }
-        }
-        return 0;
     }
 }

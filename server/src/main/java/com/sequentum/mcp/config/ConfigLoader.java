@@ -194,6 +194,7 @@ public final class ConfigLoader {
                   CONFIRM_DESTRUCTIVE   elicit (default), always or never: ask before delete/kill tools
                   SEQUENTUM_ALLOWED_SPACES  comma-separated space names or ids the server is confined to
                   SEQUENTUM_AUDIT_LOG   file path or "stderr": one JSON line per state-changing call
+                  SEQUENTUM_STDIO_EARLY_INITIALIZE      false = answer initialize only once fully started
                   SEQUENTUM_SANDBOX_TIME_SCALE          sandbox run speed (default 1; 1000 = runs finish in ms)
                   SEQUENTUM_SANDBOX_TOKEN_TTL_SECONDS   sandbox OAuth access-token lifetime (default 3600)
                   (HTTP mode settings: see docs/http.md)

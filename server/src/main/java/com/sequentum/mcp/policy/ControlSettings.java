@@ -56,6 +56,16 @@ public record ControlSettings(ToolSelection selection, Confirm confirm, List<Str
      * @throws IllegalArgumentException with a message for stderr (unknown toolsets/tools list the valid names)
      */
     public static ControlSettings parse(Map<String, String> env, String[] args) {
+        return read(env, args).resolve();
+    }
+
+    /**
+     * The settings as given, every value checked except the tool and toolset names: reading them needs no tool
+     * catalogue, so the stdio start-up can check its settings before the catalogue is loaded ({@link #resolve}).
+     *
+     * @throws IllegalArgumentException with a message for stderr
+     */
+    public static Given read(Map<String, String> env, String[] args) {
         String toolsets = env.get("SEQUENTUM_TOOLSETS");
         String tools = env.get("SEQUENTUM_TOOLS");
         boolean readOnly = flag("SEQUENTUM_READ_ONLY", env.get("SEQUENTUM_READ_ONLY"));
@@ -75,9 +85,23 @@ public record ControlSettings(ToolSelection selection, Confirm confirm, List<Str
                 tools = a.substring("--tools=".length());
             }
         }
-        ToolSelection selection = ToolSelection.parse(toolsets, tools, readOnly);
-        return new ControlSettings(selection, confirm(env.get("CONFIRM_DESTRUCTIVE")),
+        return new Given(toolsets, tools, readOnly, confirm(env.get("CONFIRM_DESTRUCTIVE")),
                 spaces(env.get("SEQUENTUM_ALLOWED_SPACES")), blankToNull(env.get("SEQUENTUM_AUDIT_LOG")));
+    }
+
+    /** Settings read by {@link #read}; {@link #resolve} checks the tool and toolset names against the catalogue. */
+    public record Given(String toolsets, String tools, boolean readOnly, Confirm confirm, List<String> allowedSpaces,
+            String auditLog) {
+
+        /** No toolsets, no tools, not read-only: every tool is offered, whatever the catalogue holds. */
+        public boolean selectsEverything() {
+            return (toolsets == null || toolsets.isBlank()) && (tools == null || tools.isBlank()) && !readOnly;
+        }
+
+        /** @throws IllegalArgumentException naming unknown toolsets or tools (never when {@link #selectsEverything}) */
+        public ControlSettings resolve() {
+            return new ControlSettings(ToolSelection.parse(toolsets, tools, readOnly), confirm, allowedSpaces, auditLog);
+        }
     }
 
     /** {@code true/1/yes/on} or {@code false/0/no/off} (case-insensitive); unset or blank = false. */

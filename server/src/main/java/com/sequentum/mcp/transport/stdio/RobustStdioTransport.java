@@ -17,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,6 +60,9 @@ public final class RobustStdioTransport {
     private final Map<String, Integer> pending = new HashMap<>();
     /** Distinguishes this transport's request ids from other servers' in {@link InFlightCalls}. */
     private final String scope = "stdio-" + java.util.UUID.randomUUID();
+    /** The id (JSON text) of a first request answered early, until the SDK's own answer to it has been dropped. */
+    private volatile String earlyId;
+    private volatile byte[] earlyAnswer;
 
     public RobustStdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out) {
         this(mapper, in, out, DEFAULT_MAX_LINE_BYTES, DEFAULT_DRAIN_TIMEOUT);
@@ -85,17 +89,42 @@ public final class RobustStdioTransport {
      * input. Returns the number of requests that were still unanswered when it gave up waiting (normally 0).
      */
     public int serve() {
+        return serve(in);
+    }
+
+    /**
+     * Serves a client whose first line a front has already read and answered ({@link EarlyInitialize}): the line goes
+     * to the SDK like any other, the SDK's answer to it is not written (the client has its answer; a differing SDK
+     * answer is logged), then {@code rest} is served as by {@link #serve()}.
+     *
+     * @param firstLine the first line as read, without its line break
+     * @param answerSent the answer line already written to stdout
+     * @param rest the input after the first line
+     */
+    public int serve(InputStream rest, byte[] firstLine, byte[] answerSent) {
+        try {
+            earlyId = json.readTree(firstLine).get("id").toString();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("the first line is not a request with an id", e);
+        }
+        earlyAnswer = answerSent;
+        endOfLine(firstLine, firstLine.length, false);
+        return serve(rest);
+    }
+
+    /** Like {@link #serve()}, reading {@code input} instead of the stream given to the constructor. */
+    public int serve(InputStream input) {
         byte[] buf = new byte[64 * 1024];
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         boolean tooLong = false;
         try {
             int n;
-            while ((n = in.read(buf)) != -1) {
+            while ((n = input.read(buf)) != -1) {
                 int start = 0;
                 for (int i = 0; i < n; i++) {
                     if (buf[i] != '\n') continue;
                     tooLong = append(line, tooLong, buf, start, i - start);
-                    endOfLine(line, tooLong);
+                    endOfLine(line.toByteArray(), line.size(), tooLong);
                     line.reset();
                     tooLong = false;
                     start = i + 1;
@@ -105,7 +134,7 @@ public final class RobustStdioTransport {
         } catch (IOException e) {
             LOG.warn("stdin read failed, stopping: {}", e.toString());
         }
-        if (line.size() > 0 || tooLong) endOfLine(line, tooLong);
+        if (line.size() > 0 || tooLong) endOfLine(line.toByteArray(), line.size(), tooLong);
         int unanswered = drain();
         sdkIn.finish();
         return unanswered;
@@ -121,15 +150,20 @@ public final class RobustStdioTransport {
         return false;
     }
 
-    private void endOfLine(ByteArrayOutputStream buffer, boolean tooLong) {
+    private void endOfLine(byte[] line, int length, boolean tooLong) {
         if (tooLong) {
             LOG.warn("stdin: skipped a line longer than {} bytes", maxLineBytes);
             reply(NullNode.instance, -32600, "Invalid Request: message longer than " + maxLineBytes + " bytes");
             return;
         }
-        byte[] line = buffer.toByteArray();
-        int len = line.length;
+        int len = length;
         if (len > 0 && line[len - 1] == '\r') len--;
+        if (len >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB && (line[2] & 0xff) == 0xBF) {
+            // A UTF-8 byte order mark: JSON readers may ignore it, and we must, because the SDK's reader cannot parse
+            // a line that starts with one and would stop reading for good.
+            line = java.util.Arrays.copyOfRange(line, 3, len);
+            len -= 3;
+        }
         boolean blank = true;
         for (int i = 0; i < len && blank; i++) {
             blank = line[i] == ' ' || line[i] == '\t' || line[i] == '\r';
@@ -165,7 +199,8 @@ public final class RobustStdioTransport {
         }
         JsonNode id = node.get("id");
         boolean hasId = id != null;
-        boolean idValid = hasId && (id.isTextual() || id.isIntegralNumber());
+        // Integer ids must fit in 64 bits: the SDK never answers a request with a larger one.
+        boolean idValid = hasId && (id.isTextual() || id.isIntegralNumber() && id.canConvertToLong());
         JsonNode replyId = idValid ? id : NullNode.instance;
         JsonNode version = node.get("jsonrpc");
         if (version == null || !version.isTextual() || !version.asText().equals("2.0")) {
@@ -173,7 +208,7 @@ public final class RobustStdioTransport {
             return;
         }
         if (hasId && !idValid) {
-            reply(NullNode.instance, -32600, "Invalid Request: \"id\" must be a string or an integer");
+            reply(NullNode.instance, -32600, "Invalid Request: \"id\" must be a string or an integer (at most 64 bits)");
             return;
         }
         JsonNode method = node.get("method");
@@ -242,7 +277,12 @@ public final class RobustStdioTransport {
         } catch (IOException | RuntimeException e) {
             LOG.debug("stdout: SDK line was not JSON: {}", e.toString());
         }
-        writer.writeLine(line);
+        if (id != null && earlyId != null && earlyId.equals(id.toString())) {
+            earlyId = null;
+            checkEarlyAnswer(line);
+        } else {
+            writer.writeLine(line);
+        }
         if (id != null) answered(id);
     }
 
@@ -274,6 +314,18 @@ public final class RobustStdioTransport {
                 p.skipChildren();
             }
             return null;
+        }
+    }
+
+    /** The client already has an answer to its first line; the SDK's must say the same (it is not sent). */
+    private void checkEarlyAnswer(byte[] sdkAnswer) {
+        try {
+            if (!json.readTree(sdkAnswer).equals(json.readTree(earlyAnswer))) {
+                LOG.warn("stdio: the early answer to the first request differed from the server's: sent {}, server {}",
+                        new String(earlyAnswer, StandardCharsets.UTF_8), new String(sdkAnswer, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            LOG.warn("stdio: could not compare the early answer to the first request: {}", e.toString());
         }
     }
 

@@ -125,11 +125,27 @@ class RobustStdioTransportTest {
                 error(-32600, "Invalid Request: \"jsonrpc\" must be \"2.0\"", 5),
                 error(-32600, "Invalid Request: a message needs a \"method\" (request or notification) or an \"id\" "
                         + "with \"result\"/\"error\" (response)", 6),
-                error(-32600, "Invalid Request: \"id\" must be a string or an integer", null),
+                error(-32600, "Invalid Request: \"id\" must be a string or an integer (at most 64 bits)", null),
                 error(-32600, "Invalid Request: \"method\" must be a non-empty string", "m"),
                 error(-32602, "Invalid params: \"params\" must be an object", 8));
         assertThat(byId(out, 10).get("result")).isEqualTo(JSON.readTree("{}"));
         assertThat(out).hasSize(9);
+    }
+
+    /** Both once made the SDK stop answering for good (found by EarlyInitializeTest's differential runs). */
+    @Test
+    void aByteOrderMarkIsIgnoredAndAnIdBeyond64BitsIsRefusedInsteadOfNeverAnswered() throws Exception {
+        List<JsonNode> out = session("\uFEFF" + INIT, INITIALIZED,
+                "{\"jsonrpc\":\"2.0\",\"id\":12345678901234567890123,\"method\":\"ping\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":9223372036854775807,\"method\":\"ping\"}",
+                "\uFEFF{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}");
+
+        assertThat(byId(out, 1).at("/result/serverInfo/name").asText()).isEqualTo("sequentum-mcp-server");
+        assertThat(out).contains(error(-32600, "Invalid Request: \"id\" must be a string or an integer (at most 64 bits)",
+                null));
+        assertThat(byId(out, Long.MAX_VALUE).get("result")).isEqualTo(JSON.readTree("{}"));
+        assertThat(byId(out, 2).get("result")).isEqualTo(JSON.readTree("{}"));
+        assertThat(out).hasSize(4);
     }
 
     @Test
