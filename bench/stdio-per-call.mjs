@@ -9,7 +9,8 @@ const calls = Number(process.argv[2] || (SMOKE ? 50 : 1000));
 const warmup = Number(process.argv[3] || (SMOKE ? 50 : 500));
 const stub = await startStub();
 const env = { PATH: process.env.PATH, HOME: process.env.HOME, SEQUENTUM_API_KEY: 'sk-bench-key-1', SEQUENTUM_API_URL: stub.url,
-  ...(process.env.JAVA_HOME ? { JAVA_HOME: process.env.JAVA_HOME } : {}) };
+  ...(process.env.JAVA_HOME ? { JAVA_HOME: process.env.JAVA_HOME } : {}),
+  ...(process.env.SEQUENTUM_MCP_JAVA_OPTS ? { SEQUENTUM_MCP_JAVA_OPTS: process.env.SEQUENTUM_MCP_JAVA_OPTS } : {}) };
 const client = new StdioClient(launcher, [], env);
 const init = await client.request('initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } });
 if (!init.result) throw new Error('initialize failed: ' + JSON.stringify(init));

@@ -75,6 +75,7 @@ public final class ApiHttp {
         Thread builder = new Thread(() -> {
             try {
                 http.complete(HttpClient.newBuilder()
+                        .executor(Runnable::run)
                         .followRedirects(HttpClient.Redirect.NEVER)
                         .connectTimeout(Duration.ofSeconds(10))
                         .build());

@@ -35,7 +35,7 @@ public final class RecordTruncation {
      */
     public static Cut cut(JsonNode data, int maxBytes, String field) {
         if (data == null) return null;
-        if (utf8Length(JsJson.pretty(data)) <= maxBytes) return null;
+        if (fitsUtf8(JsJson.pretty(data), maxBytes)) return null;
         if (data.isArray() && (field == null || field.isEmpty())) {
             ArrayNode all = (ArrayNode) data;
             return shorten(all.size(), k -> head(all, k), maxBytes, "");
@@ -56,7 +56,7 @@ public final class RecordTruncation {
     /** The resource form: whole records when possible, otherwise the text cut at the last line break that fits. */
     public static Result apply(JsonNode data, int maxBytes) {
         String full = JsJson.pretty(data);
-        if (utf8Length(full) <= maxBytes) return new Result(full, false, null);
+        if (fitsUtf8(full, maxBytes)) return new Result(full, false, null);
         String limit = maxBytes % 1024 == 0 ? (maxBytes / 1024) + " KiB" : maxBytes + " bytes";
         Cut c = cut(data, maxBytes, null);
         if (c != null) {
@@ -121,8 +121,22 @@ public final class RecordTruncation {
     }
 
     public static int utf8Length(String s) {
-        int bytes = 0;
-        for (int i = 0; i < s.length(); i++) bytes += utf8Length(s.charAt(i), i + 1 < s.length() ? s.charAt(i + 1) : 0);
+        int n = s.length();
+        int bytes = n;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) continue;
+            if (c < 0x800) {
+                bytes += 1;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 2; // a surrogate pair: 4 bytes for its 2 chars
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                bytes -= 1; // a lone low surrogate counts 0
+            } else {
+                bytes += 2;
+            }
+        }
         return bytes;
     }
 
@@ -133,5 +147,10 @@ public final class RecordTruncation {
         if (Character.isHighSurrogate(c) && Character.isLowSurrogate(next)) return 4;
         if (Character.isLowSurrogate(c)) return 0;
         return 3;
+    }
+
+    /** Whether {@code s} takes at most {@code maxBytes} in UTF-8; short strings are answered without counting. */
+    public static boolean fitsUtf8(String s, int maxBytes) {
+        return s.length() * 3L <= maxBytes || utf8Length(s) <= maxBytes;
     }
 }

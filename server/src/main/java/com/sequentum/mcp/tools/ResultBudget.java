@@ -50,7 +50,7 @@ public final class ResultBudget {
 
     public static ToolResult apply(ToolSpec tool, Map<String, Object> args, ToolResult result, int budget) {
         if (result.isError() || result.value() == null) return result;
-        if (RecordTruncation.utf8Length(result.text()) <= budget) return result;
+        if (RecordTruncation.fitsUtf8(result.text(), budget)) return result;
         ToolOutputs.Output out = ToolOutputs.has(tool.name()) ? ToolOutputs.of(tool.name()) : null;
         String field = out == null ? null : out.pageField();
         if (field == null) {
