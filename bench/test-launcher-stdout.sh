@@ -5,7 +5,9 @@
 #   3. a stale archive the launcher still trusts (stamp forged to match a touched jar) → the JVM rejects it; any
 #      message about that must go to stderr;
 #   4. a corrupt archive file (garbage bytes, stamp matching);
-#   5. a stale stamp (jar touched after training) → launcher ignores the archive and retrains.
+#   5. a stale stamp (jar touched after training) → launcher ignores the archive and retrains;
+#   6. HTTP mode: the JVM accepts the launcher's memory options (default -Xmx512m unless the operator set a heap size,
+#      native-heap trimming where supported, MALLOC_ARENA_MAX=2) and serves /health.
 # Works on a private copy of the jar in a temporary directory. Exit status 0 = all passed.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,6 +40,34 @@ check() {
   fi
 }
 archive_of() { ls "$work"/sequentum-mcp-*-java*."$1" 2>/dev/null | head -n 1; }
+# http_check <SEQUENTUM_MCP_JAVA_OPTS> <expected -Xmx>: starts --http, waits for /health, inspects the JVM's command
+# line and environment (the launcher execs java, so its pid is the JVM's).
+http_check() {
+  local opts=$1 want=$2 port pid ok=0 cmd envs
+  port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  JAVA_HOME=$jdk SEQUENTUM_MCP_JAR=$work/sequentum-mcp.jar SEQUENTUM_MCP_JAVA_OPTS=$opts PORT=$port HOST=127.0.0.1 \
+    REQUIRE_AUTH=false SEQUENTUM_API_URL=http://127.0.0.1:9 "$launcher" --http >/dev/null 2>"$work/http-err" &
+  pid=$!
+  for _ in $(seq 1 150); do
+    if node -e 'require("http").get(process.argv[1],(r)=>process.exit(r.statusCode===200?0:1)).on("error",()=>process.exit(1))' \
+      "http://127.0.0.1:$port/health" 2>/dev/null; then ok=1; break; fi
+    sleep 0.2
+  done
+  cmd=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null || true)
+  envs=$(tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null || true)
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+  local xmx_count trim_ok=1
+  xmx_count=$(grep -o -- '-Xmx[0-9]*[mg]' <<<"$cmd" | sort -u | tr '\n' ' ')
+  if "$jdk/bin/java" -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000 -Xlog:disable -version >/dev/null 2>&1; then
+    grep -q -- '-XX:TrimNativeHeapInterval=5000' <<<"$cmd" || trim_ok=0
+  fi
+  if [ $ok = 1 ] && [ "$xmx_count" = "$want " ] && [ $trim_ok = 1 ] && grep -qx 'MALLOC_ARENA_MAX=2' <<<"$envs"; then
+    echo "PASS JDK $v http${opts:+ with $opts}: started; heap $want, trimming $( [ $trim_ok = 1 ] && echo ok ), MALLOC_ARENA_MAX=2"
+  else
+    echo "FAIL JDK $v http${opts:+ with $opts}: health=$ok heap=[$xmx_count] trim=$trim_ok; cmd: ${cmd:0:300}"
+    head -c 300 "$work/http-err"; failures=$((failures + 1))
+  fi
+}
 wait_for_archive() {
   local i
   for i in $(seq 1 120); do
@@ -70,5 +100,7 @@ for jdk in "${JDK17_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}" "${JDK25_HOME:-/u
   check "stale stamp (launcher ignores the archive and retrains)"
   if wait_for_archive $kind && [ "$(wc -c < "$(archive_of $kind)")" -gt 65536 ]; then echo "PASS JDK $v stale stamp: archive rebuilt"
   else echo "FAIL JDK $v stale stamp: archive not rebuilt"; failures=$((failures + 1)); fi
+  http_check "" "-Xmx512m"
+  http_check "-Xmx300m" "-Xmx300m"
 done
 [ $failures -eq 0 ] || { echo "$failures launcher check(s) failed"; exit 1; }
