@@ -126,11 +126,15 @@ public record TrustProxy(int hops, List<Cidr> proxies) {
     }
 
     /** Parses an IP literal without any DNS lookup; null when it is not one. */
+    /** Compiled once: {@link #literal} runs for every request (rate-limit key, forwarded-for checks). */
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final java.util.regex.Pattern IPV6ISH = java.util.regex.Pattern.compile("[0-9a-fA-F:.%]+");
+
     static byte[] literal(String s) {
         if (s == null || s.isEmpty()) return null;
         String a = s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s;
-        boolean v4 = a.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean v6 = a.contains(":") && a.matches("[0-9a-fA-F:.%]+");
+        boolean v4 = IPV4.matcher(a).matches();
+        boolean v6 = a.contains(":") && IPV6ISH.matcher(a).matches();
         if (!v4 && !v6) return null;
         try {
             return InetAddress.getByName(a).getAddress();
