@@ -19,6 +19,7 @@ final class JsonRpcErrors {
     static final int UNAUTHORIZED = -32001;
     static final int SESSION_NOT_FOUND = -32001;
     static final int RATE_LIMITED = -32029;
+    static final int INVALID_PARAMS = -32602;
 
     private JsonRpcErrors() {}
 

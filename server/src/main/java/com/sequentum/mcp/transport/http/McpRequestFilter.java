@@ -2,6 +2,7 @@ package com.sequentum.mcp.transport.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sequentum.mcp.validation.InitializeParams;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -121,6 +122,15 @@ final class McpRequestFilter extends HttpFilter {
         if (!isJsonRpc(message)) {
             JsonRpcErrors.write(res, 400, JsonRpcErrors.INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message");
             return;
+        }
+        if (message.has("id") && "initialize".equals(message.path("method").asText(null))) {
+            String problem = InitializeParams.problemIn(body, body.length);
+            if (problem != null) {
+                ObjectNode error = JsonRpcErrors.envelope(JsonRpcErrors.INVALID_PARAMS, problem, null);
+                error.set("id", message.get("id"));
+                JsonRpcErrors.write(res, 400, error);
+                return;
+            }
         }
         req.setAttribute(Attrs.MESSAGE, message);
         if (debug) Console.line("[MCP] Body: {}", redactedBody(message));

@@ -1,10 +1,11 @@
 package com.sequentum.mcp.transport.stdio;
 
+import com.sequentum.mcp.json.StrictJson;
+import com.sequentum.mcp.validation.InitializeParams;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Answers the client's first stdio message, {@code initialize}, while the MCP server is still being built.
@@ -19,8 +20,7 @@ import java.util.Set;
  *
  * <p>Only a plain, well-formed request is answered early ({@link #answer} returns empty for anything else, and the
  * message then takes the normal path): valid JSON with {@code "jsonrpc":"2.0"}, {@code "method":"initialize"}, an
- * integer or escape-free ASCII string {@code id}, and {@code params} whose {@code protocolVersion} is a string and
- * whose {@code capabilities} and {@code clientInfo} have the types the SDK expects. Tests hold the answer equal to
+ * integer or escape-free ASCII string {@code id}, and {@code params} the SDK can read ({@link InitializeParams}). Tests hold the answer equal to
  * the SDK's for every supported protocol version, and the normal path equal for every refused shape.
  */
 public final class EarlyInitialize {
@@ -34,10 +34,6 @@ public final class EarlyInitialize {
     static final String CAPABILITIES = "{\"completions\":{},\"logging\":{},\"prompts\":{\"listChanged\":false},"
             + "\"resources\":{\"subscribe\":false,\"listChanged\":false},\"tools\":{\"listChanged\":false}}";
 
-    /** Client capability members the SDK reads as objects; another type there would fail its parsing. */
-    private static final Set<String> OBJECT_CAPABILITIES = Set.of("experimental", "roots", "sampling", "elicitation");
-    /** clientInfo members the SDK reads as strings. */
-    private static final Set<String> STRING_CLIENT_INFO = Set.of("name", "title", "version", "description", "websiteUrl");
     private static final int MAX_INTEGER_ID_DIGITS = 18;
 
     private final String serverName;
@@ -62,12 +58,9 @@ public final class EarlyInitialize {
         if (!isPlain(message.get("jsonrpc"), "2.0") || !isPlain(message.get("method"), "initialize")) return Optional.empty();
         String id = idText(message.get("id"));
         if (id == null) return Optional.empty();
-        if (!(message.get("params") instanceof Map<?, ?> params)) return Optional.empty();
-        if (!(params.get("protocolVersion") instanceof StrictJson.Str requested)) return Optional.empty();
-        if (!optionalObject(params.get("_meta")) || !capabilitiesReadable(params.get("capabilities"))
-                || !clientInfoReadable(params.get("clientInfo"))) {
-            return Optional.empty();
-        }
+        // Params the SDK could not read get an error from the normal path (the same rule, InitializeParams).
+        if (InitializeParams.problem(message.get("params")) != null) return Optional.empty();
+        StrictJson.Str requested = (StrictJson.Str) ((Map<?, ?>) message.get("params")).get("protocolVersion");
         String version = PROTOCOL_VERSIONS.contains(requested.text()) ? requested.text()
                 : PROTOCOL_VERSIONS.get(PROTOCOL_VERSIONS.size() - 1);
         String out = "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":" + result(version) + "}";
@@ -114,29 +107,6 @@ public final class EarlyInitialize {
             return "\"" + t + "\"";
         }
         return null;
-    }
-
-    private static boolean optionalObject(Object v) {
-        return v == null || v instanceof Map;
-    }
-
-    private static boolean capabilitiesReadable(Object v) {
-        if (v == null) return true;
-        if (!(v instanceof Map<?, ?> caps)) return false;
-        for (String key : OBJECT_CAPABILITIES) {
-            if (!optionalObject(caps.get(key))) return false;
-        }
-        return true;
-    }
-
-    private static boolean clientInfoReadable(Object v) {
-        if (v == null) return true;
-        if (!(v instanceof Map<?, ?> info)) return false;
-        for (String key : STRING_CLIENT_INFO) {
-            Object member = info.get(key);
-            if (member != null && !(member instanceof StrictJson.Str)) return false;
-        }
-        return info.get("icons") == null || info.get("icons") instanceof List;
     }
 
     /** Appends {@code s} as a JSON string, escaped the way Jackson escapes (short forms, else upper-case \\u00XX). */

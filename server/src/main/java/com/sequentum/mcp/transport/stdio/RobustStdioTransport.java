@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sequentum.mcp.calls.InFlightCalls;
+import com.sequentum.mcp.validation.InitializeParams;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import java.io.ByteArrayOutputStream;
@@ -225,6 +226,13 @@ public final class RobustStdioTransport {
                     LOG.warn("stdin: dropped notification {} whose params are not an object", method.asText());
                 }
                 return;
+            }
+            if (hasId && method.asText().equals("initialize")) {
+                String problem = InitializeParams.problemIn(line, len);
+                if (problem != null) {
+                    reply(id, -32602, problem);
+                    return;
+                }
             }
             if (hasId) track(id);
             LOG.debug("stdin: {} {}", hasId ? "request " + id : "notification", method.asText());

@@ -115,6 +115,25 @@ class HttpSecurityTest {
     }
 
     @Test
+    void anInitializeTheSdkCouldNotReadIsInvalidParamsWithItsId() {
+        String bad = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-06-18\",\"capabilities\":5,\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+        HttpHarness.Resp r = h.post(TOKEN, null, bad);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.header("mcp-session-id")).isNull();
+        JsonNode body = r.json();
+        assertThat(body.path("id").asInt()).isEqualTo(7);
+        assertThat(body.path("error").path("code").asInt()).isEqualTo(-32602);
+        assertThat(body.path("error").path("message").asText()).isEqualTo("Invalid params: \"capabilities\" must be an object");
+        HttpHarness.Resp missing = h.post(TOKEN, null, "{\"jsonrpc\":\"2.0\",\"id\":\"m\",\"method\":\"initialize\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().path("id").asText()).isEqualTo("m");
+        assertThat(missing.json().path("error").path("message").asText()).startsWith("Invalid params: initialize needs");
+        assertThat(missing.body()).doesNotContain("Exception", "java.", "io.modelcontextprotocol");
+    }
+
+    @Test
     void jsonThatIsNotJsonRpcIsAnInvalidRequest() {
         for (String body : List.of("{\"hello\":1}", "[]", "42", "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}",
                 "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]")) {

@@ -149,6 +149,22 @@ class RobustStdioTransportTest {
     }
 
     @Test
+    void anInitializeTheSdkCouldNotReadIsInvalidParamsWithItsIdAndAGoodOneStillWorks() throws Exception {
+        List<JsonNode> out = session(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                        + "\"clientInfo\":{\"name\":{}}}}",
+                INIT.replace("\"id\":1", "\"id\":3"), INITIALIZED, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}");
+
+        assertThat(byId(out, 1)).isEqualTo(error(-32602,
+                "Invalid params: initialize needs \"params\" with \"protocolVersion\", \"capabilities\" and \"clientInfo\"", 1));
+        assertThat(byId(out, 2)).isEqualTo(error(-32602, "Invalid params: \"clientInfo.name\" must be a string", 2));
+        assertThat(byId(out, 3).at("/result/serverInfo/name").asText()).isEqualTo("sequentum-mcp-server");
+        assertThat(byId(out, 4).get("result")).isEqualTo(JSON.readTree("{}"));
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
     void blankLinesAndCrLfLineEndsAreTolerated() throws Exception {
         List<JsonNode> out = session(INIT + "\r", INITIALIZED + "\r", "", "   ", "{\"jsonrpc\":\"2.0\",\r\"id\":2,\"method\":\"ping\"}\r");
 

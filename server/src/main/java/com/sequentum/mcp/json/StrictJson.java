@@ -1,4 +1,4 @@
-package com.sequentum.mcp.transport.stdio;
+package com.sequentum.mcp.json;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,31 +9,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small, strict JSON reader that needs nothing beyond {@code java.base}, for the one message stdio reads before
- * the JSON library is loaded ({@link EarlyInitialize}). It accepts exactly RFC 8259 JSON: one value, surrounded by
- * optional whitespace, strings in valid UTF-8. Objects with a repeated key are refused (a JSON library would keep
- * one of the values; we would rather not guess which). Anything refused makes the caller take the normal path, so
- * refusing too much is safe and accepting too much is not.
+ * A small, strict JSON reader that needs nothing beyond {@code java.base}: for the one message stdio reads before the
+ * JSON library is loaded ({@code EarlyInitialize}), and for checks that must give the same verdict there and on the
+ * normal paths ({@code InitializeParams}). It accepts exactly RFC 8259 JSON: one value, surrounded by optional
+ * whitespace, strings in valid UTF-8. Objects with a repeated key are refused (a JSON library would keep one of the
+ * values; we would rather not guess which). Anything refused makes the caller take the normal path, so refusing too
+ * much is safe and accepting too much is not.
  *
  * <p>Values: objects as {@link Map} (insertion order), arrays as {@link List}, strings as {@link Str} (the decoded
  * text and whether the source used escapes), numbers as {@link Num} (the source text), {@code true}/{@code false}
  * as {@link Boolean}, {@code null} as {@link #NULL}.
  */
-final class StrictJson {
+public final class StrictJson {
     /** The JSON {@code null} (a Java null would be ambiguous with "absent" in maps). */
-    static final Object NULL = new Object() {
+    public static final Object NULL = new Object() {
         @Override
         public String toString() { return "null"; }
     };
 
     /** A string value: its text, and whether the source spelled it with escapes (so its raw bytes differ). */
-    record Str(String text, boolean escaped) {}
+    public record Str(String text, boolean escaped) {}
 
     /** A number value as written in the source; {@code integer} when it has neither fraction nor exponent. */
-    record Num(String source, boolean integer) {}
+    public record Num(String source, boolean integer) {}
 
     /** Refused input. No message: the caller only needs to know it has to take the normal path. */
-    static final class Refused extends Exception {
+    public static final class Refused extends Exception {
         Refused() {
             super(null, null, false, false);
         }
@@ -51,7 +52,7 @@ final class StrictJson {
     }
 
     /** Parses {@code b[0, len)} as one JSON value. */
-    static Object parse(byte[] b, int len) throws Refused {
+    public static Object parse(byte[] b, int len) throws Refused {
         StrictJson p = new StrictJson(b, len);
         p.ws();
         Object v = p.value(0);

@@ -1,4 +1,4 @@
-package com.sequentum.mcp.transport.stdio;
+package com.sequentum.mcp.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
