@@ -185,8 +185,9 @@ public final class Main {
         byte[] answer = line == null ? null : early.answer(line, line.length).orElse(null);
         if (answer != null) {
             try {
-                out.write(answer);
-                out.write('\n');
+                byte[] frame = java.util.Arrays.copyOf(answer, answer.length + 1);
+                frame[answer.length] = '\n';
+                out.write(frame); // one write: the client reads the whole line at once
                 out.flush();
             } catch (java.io.IOException e) {
                 // the client is gone; the reader will see the end of input
