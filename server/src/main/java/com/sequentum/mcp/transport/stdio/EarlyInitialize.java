@@ -1,5 +1,6 @@
 package com.sequentum.mcp.transport.stdio;
 
+import com.sequentum.mcp.json.JsonText;
 import com.sequentum.mcp.json.StrictJson;
 import com.sequentum.mcp.validation.InitializeParams;
 import java.nio.charset.StandardCharsets;
@@ -109,29 +110,8 @@ public final class EarlyInitialize {
         return null;
     }
 
-    /** Appends {@code s} as a JSON string, escaped the way Jackson escapes (short forms, else upper-case \\u00XX). */
+    /** Appends {@code s} as a JSON string, escaped as Jackson escapes it (upper-case hex). */
     static void quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append("\\u00").append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                                .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        JsonText.quote(sb, s, true);
     }
 }
