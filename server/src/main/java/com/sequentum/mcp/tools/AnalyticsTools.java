@@ -55,10 +55,7 @@ public final class AnalyticsTools {
         return new ToolSpec("get_run_diagnostics", "Get Run Diagnostics", Category.ANALYTICS,
                 "Diagnoses one run: status, error message, runtime, statistics (records, inputs, errors, pages, exports, "
                         + "traffic), likely causes and suggested actions. Use it to understand why a run failed.",
-                Schema.object()
-                        .number("agentId", RunTools.AGENT_ID, true)
-                        .number("runId", RunTools.RUN_ID, true)
-                        .build(),
+                RunTools.runIds().build(),
                 Hints.reading(), (ctx, a) -> {
                     long agentId = a.id("agentId");
                     long runId = a.id("runId");

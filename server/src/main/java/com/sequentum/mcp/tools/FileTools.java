@@ -22,10 +22,7 @@ public final class FileTools {
         return new ToolSpec("get_run_files", "Get Run Files", Category.FILES,
                 "Lists the output files a run produced (exported data, logs) with file id, name, file type, size in KB "
                         + "and creation time. Use the file id with get_file_download_url to get a download link.",
-                Schema.object()
-                        .number("agentId", RunTools.AGENT_ID, true)
-                        .number("runId", RunTools.RUN_ID, true)
-                        .build(),
+                RunTools.runIds().build(),
                 Hints.reading(), (ctx, a) -> {
                     long agentId = a.id("agentId");
                     long runId = a.id("runId");
@@ -74,9 +71,7 @@ public final class FileTools {
         return new ToolSpec("get_file_download_url", "Get File Download URL", Category.FILES,
                 "Returns a temporary download link for one output file of a run (file ids come from get_run_files). "
                         + "The link expires after a short time, so hand it to the user rather than storing it.",
-                Schema.object()
-                        .number("agentId", RunTools.AGENT_ID, true)
-                        .number("runId", RunTools.RUN_ID, true)
+                RunTools.runIds()
                         .number("fileId", "The numeric ID of the file, from get_run_files.", true)
                         .build(),
                 Hints.reading(), (ctx, a) -> {

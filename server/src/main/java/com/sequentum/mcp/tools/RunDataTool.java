@@ -78,9 +78,7 @@ public final class RunDataTool {
                         + "at most 200, optional fields selection), plus the exact arguments for the next page. Without "
                         + "fileId the run's first data file is used (file ids come from get_run_files). Large files are "
                         + "read as a stream, never whole.",
-                Schema.object()
-                        .number("agentId", RunTools.AGENT_ID, true)
-                        .number("runId", RunTools.RUN_ID, true)
+                RunTools.runIds()
                         .number("fileId", "Optional ID of the output file (from get_run_files); default: the run's "
                                 + "first CSV or JSON file.", false)
                         .number("offset", "Rows to skip before the page, 0 or more (default 0).", false)

@@ -41,10 +41,7 @@ public final class RunTools {
         return new ToolSpec("get_run_status", "Get Run Status", Category.RUNS,
                 "Returns the current state of one run: status (Queuing, Running, Completed, Failed, ...), start and end "
                         + "time, error message and record counts. Poll it after start_agent to follow an asynchronous run.",
-                Schema.object()
-                        .number("agentId", AGENT_ID, true)
-                        .number("runId", RUN_ID, true)
-                        .build(),
+                runIds().build(),
                 Hints.reading(), (ctx, a) -> {
                     long agentId = a.id("agentId");
                     long runId = a.id("runId");
@@ -101,10 +98,7 @@ public final class RunTools {
         return new ToolSpec("stop_agent", "Stop Agent", Category.RUNS,
                 "Asks a running agent run to stop gracefully; data collected so far is kept. Use this first; kill_agent is "
                         + "only for runs that do not stop.",
-                Schema.object()
-                        .number("agentId", AGENT_ID, true)
-                        .number("runId", RUN_ID, true)
-                        .build(),
+                runIds().build(),
                 Hints.write(false, false), (ctx, a) -> {
                     long agentId = a.id("agentId");
                     long runId = a.id("runId");
@@ -119,10 +113,7 @@ public final class RunTools {
                 "Last resort for a run that stop_agent could not stop. The first call on a running run starts a graceful "
                         + "stop; calling it again while the run is still stopping forces immediate termination. WARNING: a "
                         + "forced termination can lose data that was not exported yet.",
-                Schema.object()
-                        .number("agentId", AGENT_ID, true)
-                        .number("runId", RUN_ID, true)
-                        .build(),
+                runIds().build(),
                 Hints.write(true, false), (ctx, a) -> {
                     long agentId = a.id("agentId");
                     long runId = a.id("runId");
@@ -140,9 +131,7 @@ public final class RunTools {
                         + "removeMethod chooses what goes: RemoveEntireRun (default) deletes the run record and all its files; "
                         + "RemoveAllFiles deletes the files but keeps the run record; RemoveAllFilesAndAgentInput deletes the "
                         + "files and the agent input used by the run but keeps the run record.",
-                Schema.object()
-                        .number("agentId", AGENT_ID, true)
-                        .number("runId", RUN_ID, true)
+                runIds()
                         .stringEnum("removeMethod", "What to delete (default RemoveEntireRun).", false, REMOVE_METHODS)
                         .build(),
                 Hints.write(true, false), (ctx, a) -> {
@@ -167,5 +156,12 @@ public final class RunTools {
     private static com.fasterxml.jackson.databind.node.ObjectNode deleted(long agentId, long runId, String method, boolean kept) {
         return ToolResult.fields("deleted", true, "agentId", agentId, "runId", runId, "removeMethod", method,
                 "runRecordKept", kept);
+    }
+
+    /** The two required ids of every tool that acts on one run: {@code agentId} and {@code runId}. */
+    static Schema runIds() {
+        return Schema.object()
+                .number("agentId", AGENT_ID, true)
+                .number("runId", RUN_ID, true);
     }
 }
